@@ -1,0 +1,241 @@
+"""The `enroll-station` command line: a stable contract for operators, support staff and scripts.
+
+Every command exits 0 only on success; errors name the field or cause (in Vietnamese by default,
+`--lang en` for English), exit non-zero and change nothing. `--json` gives machine output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.domain.errors import InputError, StationError
+from app.domain.states import State
+from app.services import selftest
+from app.services.station import Session, Station
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("enroll-station", appauthor=False))
+
+
+class Ctx:
+    """Parsed global options plus one-line-at-a-time password reading."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.lang: str = args.lang
+        self.data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+        self._stdin_lines: list[str] | None = None
+
+    def password(self, prompt: str, field: str = "password") -> str:
+        if getattr(self.args, "password_stdin", False):
+            if self._stdin_lines is None:
+                self._stdin_lines = sys.stdin.read().splitlines()
+            if not self._stdin_lines:
+                raise InputError("missing_password",
+                                 "Thiếu mật khẩu trên đầu vào chuẩn (mỗi mật khẩu một dòng).",
+                                 "A password is missing on standard input (one per line).",
+                                 field=field)
+            return self._stdin_lines.pop(0)
+        return getpass.getpass(prompt)
+
+    def say(self, vi: str, en: str) -> None:
+        print(vi if self.lang == "vi" else en)
+
+    def emit(self, payload: Any, human: str) -> None:
+        if getattr(self.args, "json", False):
+            print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        else:
+            print(human)
+
+    def session(self, station: Station) -> Session:
+        user = self.args.as_user
+        if not user:
+            if not sys.stdin.isatty():
+                raise InputError("missing_user", "Cần chỉ rõ người dùng: thêm --as TÊN.",
+                                 "Name the user: add --as USER.", field="as")
+            user = input("Người dùng / user: ").strip()
+        return station.login(user, self.password(f"Mật khẩu của {user} / password: "))
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
+    if not rows:
+        return "(không có / none)"
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
+    lines = ["  ".join(c.ljust(widths[c]) for c in cols)]
+    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+# -- commands ------------------------------------------------------------------------------------
+def cmd_init(ctx: Ctx) -> int:
+    a = ctx.args
+    pw = ctx.password(f"Mật khẩu cho {a.admin} / password: ")
+    if not a.password_stdin:
+        again = getpass.getpass("Nhập lại / again: ")
+        if again != pw:
+            raise InputError("password_mismatch", "Hai lần nhập mật khẩu không khớp.",
+                             "The two passwords differ.", field="password")
+    station = Station.init(ctx.data_dir, a.station_name, a.admin, pw)
+    info = station.info()
+    station.close()
+    ctx.emit(info, f"Đã khởi tạo trạm '{info['name']}' ({info['station_id']}) tại {ctx.data_dir}"
+             if ctx.lang == "vi" else
+             f"Station '{info['name']}' ({info['station_id']}) created in {ctx.data_dir}")
+    return 0
+
+
+def cmd_user_add(ctx: Ctx) -> int:
+    a = ctx.args
+    station = Station.open(ctx.data_dir)
+    try:
+        session = ctx.session(station)
+        pw = ctx.password(f"Mật khẩu cho {a.username} / new user's password: ", "new_password")
+        user = session.add_user(a.username, a.role, pw)
+        session.logout()
+    finally:
+        station.close()
+    out = {"id": user.id, "username": user.username, "role": user.role.value}
+    ctx.emit(out, f"{user.username} ({user.role.value}) {user.id}")
+    return 0
+
+
+def cmd_list(ctx: Ctx) -> int:
+    state = _state(ctx.args.state)
+    station = Station.open(ctx.data_dir)
+    try:
+        rows = station.list_records(state, ctx.args.limit, ctx.args.offset)
+    finally:
+        station.close()
+    ctx.emit(rows, _table(rows, ["id", "state", "version", "created_at", "updated_at"]))
+    return 0
+
+
+def _state(text: str | None) -> State | None:
+    if text is None:
+        return None
+    try:
+        return State(text)
+    except ValueError:
+        raise InputError("bad_state", f"Trạng thái không hợp lệ: {text}.",
+                         f"Unknown state: {text}. One of: {', '.join(s.value for s in State)}.",
+                         field="state") from None
+
+
+def cmd_show(ctx: Ctx) -> int:
+    station = Station.open(ctx.data_dir)
+    try:
+        session = ctx.session(station)
+        rec = session.show(ctx.args.id)
+        session.logout()
+    finally:
+        station.close()
+    human = "\n".join(f"{k}: {v}" for k, v in rec.items() if k != "data")
+    human += "\n" + json.dumps(rec["data"], ensure_ascii=False, indent=2)
+    ctx.emit(rec, human)
+    return 0
+
+
+def cmd_search(ctx: Ctx) -> int:
+    station = Station.open(ctx.data_dir)
+    try:
+        session = ctx.session(station)
+        rows = session.search(ctx.args.text)
+        session.logout()
+    finally:
+        station.close()
+    ctx.emit(rows, _table(rows, ["id", "state", "created_at"]))
+    return 0
+
+
+def cmd_self_test(ctx: Ctx) -> int:
+    results = selftest.run_all()
+    ok = all(r["ok"] for r in results)
+    human = "\n".join(f"{'OK ' if r['ok'] else 'FAIL'} {r['name']:<28} {r['ms']:>7.1f} ms"
+                      f"{'  ' + r['error'] if r.get('error') else ''}" for r in results)
+    ctx.emit({"ok": ok, "checks": results}, human)
+    return 0 if ok else 1
+
+
+def cmd_gui(ctx: Ctx) -> int:
+    from app.main import run_gui
+
+    return run_gui(ctx.data_dir, ctx.lang)
+
+
+def cmd_demo(ctx: Ctx) -> int:
+    from app.main import run_demo
+
+    return run_demo(ctx.lang, Path(ctx.args.data_dir) if ctx.args.data_dir else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="enroll-station",
+                                description="Trạm thu nhận căn cước / enrollment station")
+    p.add_argument("--data-dir", help="data folder (default: the platform's user data folder)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name: str, fn: Any, help_: str, *, json_: bool = False, user: bool = False,
+            parent: Any = sub) -> argparse.ArgumentParser:
+        sp = parent.add_parser(name, help=help_)
+        sp.set_defaults(fn=fn)
+        if json_:
+            sp.add_argument("--json", action="store_true", help="machine-readable output")
+        if user:
+            sp.add_argument("--as", dest="as_user", metavar="USER")
+            sp.add_argument("--password-stdin", action="store_true",
+                            help="read password(s) from standard input, one per line")
+        return sp
+
+    sp = add("init", cmd_init, "create the station and its first admin", json_=True)
+    sp.add_argument("--station-name", required=True)
+    sp.add_argument("--admin", required=True)
+    sp.add_argument("--password-stdin", action="store_true")
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="user_cmd",
+                                                                         required=True)
+    sp = add("add", cmd_user_add, "add a user (admin only; stdin: admin pw, new pw)",
+             json_=True, user=True, parent=user)
+    sp.add_argument("username")
+    sp.add_argument("--role", required=True, choices=["officer", "supervisor", "admin"])
+
+    sp = add("list", cmd_list, "list records (ids, states, times)", json_=True)
+    sp.add_argument("--state")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--offset", type=int, default=0)
+    sp = add("show", cmd_show, "show one record", json_=True, user=True)
+    sp.add_argument("id")
+    sp = add("search", cmd_search, "find records by ID number or name", json_=True, user=True)
+    sp.add_argument("text")
+    add("self-test", cmd_self_test, "check crypto, store and components", json_=True)
+    add("gui", cmd_gui, "open the application")
+    add("demo", cmd_demo, "the application with a throwaway demo station")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Ctx(args)
+    try:
+        return int(args.fn(ctx) or 0)
+    except StationError as err:
+        if getattr(args, "json", False):
+            print(json.dumps({"error": err.as_dict()}, ensure_ascii=False, indent=2))
+        print(f"{'Lỗi' if ctx.lang == 'vi' else 'Error'}: {err.message(ctx.lang)}",
+              file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The station's encrypted SQLite store: keys, users, records, audit, migrations."""

@@ -1,0 +1,64 @@
+"""The command line as operators and scripts use it: a real process, real exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def es(data_dir, *args, stdin="", lang="en"):
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    cmd = [sys.executable, "-m", "app.cli", "--data-dir", str(data_dir), "--lang", lang, *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def initialised(tmp_path_factory):
+    d = tmp_path_factory.mktemp("cli") / "data"
+    r = es(d, "init", "--station-name", "Xã Bản Phố", "--admin", "admin", "--password-stdin",
+           "--json", stdin="admin-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["name"] == "Xã Bản Phố"
+    r = es(d, "user", "add", "off1", "--role", "officer", "--as", "admin", "--password-stdin",
+           "--json", stdin="admin-pass-1\nofficer-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["role"] == "officer"
+    return d
+
+
+def test_list_json_and_state_filter(initialised):
+    r = es(initialised, "list", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+    r = es(initialised, "list", "--state", "nonsense", "--json")
+    assert r.returncode == 2 and json.loads(r.stdout)["error"]["field"] == "state"
+
+
+def test_errors_name_the_cause_and_exit_nonzero(initialised, tmp_path):
+    r = es(initialised, "show", "x", "--as", "ghost", "--password-stdin", stdin="whatever-1\n")
+    assert r.returncode == 3 and "ghost" in r.stderr
+    r = es(initialised, "show", "x", "--as", "admin", "--password-stdin", stdin="\n")
+    assert r.returncode == 2 and "empty" in r.stderr
+    r = es(initialised, "show", "x", "--as", "admin", "--password-stdin", stdin="")
+    assert r.returncode == 2 and "missing" in r.stderr
+    r = es(initialised, "show", "nope", "--as", "admin", "--password-stdin",
+           stdin="admin-pass-1\n", lang="vi")
+    assert r.returncode == 2 and "Không tìm thấy hồ sơ" in r.stderr
+    r = es(initialised, "user", "add", "x2", "--role", "officer", "--as", "off1",
+           "--password-stdin", stdin="officer-pass-1\nsome-pass-1\n")
+    assert r.returncode == 3 and "officer" in r.stderr
+    r = es(tmp_path / "empty", "list")
+    assert r.returncode == 4 and "init" in r.stderr and not (tmp_path / "empty").exists()
+    r = es(initialised, "init", "--station-name", "X", "--admin", "admin2", "--password-stdin",
+           stdin="admin-pass-2\n")
+    assert r.returncode == 2 and "already" in r.stderr
+
+
+def test_self_test_json(tmp_path):
+    r = es(tmp_path, "self-test", "--json")
+    out = json.loads(r.stdout)
+    assert r.returncode == 0 and out["ok"] and {c["name"] for c in out["checks"]} >= {
+        "crypto", "store"}
