@@ -7,6 +7,7 @@ helper, the CLI directly. The database itself is only ever touched on the store'
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -127,12 +128,16 @@ class Session:
         now = time.monotonic() if now is None else now
         return now - self._last_activity >= self.idle_seconds
 
-    def lock(self) -> None:
-        """Forget the keys; only the same user's password brings them back."""
-        if self._keys is not None:
-            self._keys = None
-            self._signing = None  # type: ignore[assignment]
-            self.station.store.run(_audit, "lock", self.user.id)
+    def lock(self) -> Future[None] | None:
+        """Forget the keys at once; only the same user's password brings them back.
+
+        The audit entry is queued, not awaited, so the GUI thread can call this directly.
+        """
+        if self._keys is None:
+            return None
+        self._keys = None
+        self._signing = None  # type: ignore[assignment]
+        return self.station.store.call(_audit, "lock", self.user.id)
 
     def unlock(self, password: str) -> None:
         result = self.station.store.run(users.login, self.user.username, password)
@@ -140,10 +145,12 @@ class Session:
         self._signing = result.signing_key
         self.touch()
 
-    def logout(self) -> None:
-        if self._keys is not None:
-            self._keys = None
-            self.station.store.run(_audit, "logout", self.user.id)
+    def logout(self) -> Future[None] | None:
+        if self._keys is None:
+            return None
+        self._keys = None
+        self._signing = None  # type: ignore[assignment]
+        return self.station.store.call(_audit, "logout", self.user.id)
 
     def _k(self) -> keys.Keys:
         if self._keys is None:

@@ -1,0 +1,56 @@
+"""Composition root: the one place that builds the store, services and UI and wires them."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from app.services.station import Station
+from app.store.crypto import KdfParams
+
+DEMO_USERS = [("admin", "admin", "demo-admin-1"), ("canbo1", "officer", "demo-canbo-1"),
+              ("truongca", "supervisor", "demo-truong-1")]
+
+
+def run_gui(data_dir: Path, lang: str) -> int:
+    from app.ui import app as ui
+
+    station = Station.open(data_dir)
+    try:
+        return ui.run(station, station.info()["name"], lang)
+    finally:
+        station.close()
+
+
+def make_demo_station(data_dir: Path, kdf: KdfParams | None = None) -> Station:
+    """A station with one user per role and the passwords printed on the login screen."""
+    station = Station.init(data_dir, "Trạm demo — Xã Tả Van", DEMO_USERS[0][0], DEMO_USERS[0][2],
+                           kdf=kdf)
+    admin = station.login(DEMO_USERS[0][0], DEMO_USERS[0][2])
+    for name, role, pw in DEMO_USERS[1:]:
+        admin.add_user(name, role, pw)
+    admin.logout()
+    return station
+
+
+def demo_hint() -> str:
+    return "Demo: " + ", ".join(f"{u} / {p} ({r})" for u, r, p in DEMO_USERS)
+
+
+def run_demo(lang: str, data_dir: Path | None = None) -> int:
+    from app.ui import app as ui
+
+    throwaway = data_dir is None
+    folder = Path(tempfile.mkdtemp(prefix="enroll-demo-")) if throwaway else Path(data_dir)
+    try:
+        existing = (folder / "station" / "station.db").exists()
+        station = Station.open(folder / "station") if existing else make_demo_station(
+            folder / "station")
+        try:
+            return ui.run(station, station.info()["name"], lang, demo_hint())
+        finally:
+            station.close()
+    finally:
+        if throwaway:
+            shutil.rmtree(folder, ignore_errors=True)

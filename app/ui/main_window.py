@@ -1,0 +1,84 @@
+"""The working area after login: left navigation, one screen per page, a status strip.
+
+Screens are separate modules that register here as they land; the status strip is always
+visible (station, user, record counts) so the officer knows where things stand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.station import Session
+from app.ui import operations
+from app.ui.i18n import t
+
+
+def _placeholder(text: str) -> QWidget:
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    title = QLabel(text)
+    title.setObjectName("title")
+    lay.addWidget(title)
+    lay.addStretch(1)
+    return w
+
+
+class MainArea(QWidget):
+    """Navigation + pages + status strip for one logged-in session."""
+
+    def __init__(self, session: Session, station_name: str) -> None:
+        super().__init__()
+        self.session = session
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(220)
+        self.pages = QStackedWidget()
+        pages = [
+            (t("Thu nhận", "Enroll"), "Ctrl+N"),
+            (t("Hồ sơ", "Records"), "Ctrl+R"),
+            (t("Duyệt", "Approve"), "Ctrl+D"),
+            (t("Đồng bộ", "Sync"), "Ctrl+S"),
+            (t("Tổng quan", "Dashboard"), "Ctrl+T"),
+        ]
+        for i, (label, keys) in enumerate(pages):
+            self.nav.addItem(f"{label}    {keys}")
+            self.pages.addWidget(_placeholder(label))
+            QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.status = QLabel("")
+        self.status.setObjectName("status")
+        self.status.setContentsMargins(10, 4, 10, 4)
+        self.station_name = station_name
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.status)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        station = self.session.station
+        operations.run(lambda: station.info()["counts"], self._show_counts,
+                       lambda e: self.status.setText(operations.describe(e)), self)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        u = self.session.user
+        text = t("Ngoại tuyến", "Offline")
+        text += f"  |  {self.station_name}  |  {u.username} ({u.role.value})  |  "
+        text += t("Nháp", "Drafts") + f": {counts.get('draft', 0)}  "
+        text += t("Chờ duyệt", "To approve") + f": {counts.get('captured', 0)}  "
+        text += t("Chờ gửi", "To send") + f": {counts.get('approved', 0) + counts.get('queued', 0)}"
+        self.status.setText(text)
