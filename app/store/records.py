@@ -109,8 +109,8 @@ def save(db: Database, keys: Keys, data: dict[str, Any], blobs: dict[str, bytes]
                        "VALUES (?, ?, ?, ?)", [record_id, n, version, b])
         db.execute(
             "UPDATE records SET blob_count = (SELECT COUNT(*) FROM record_blobs "
-            "WHERE record_id = ?), size = length(payload) + COALESCE((SELECT SUM(length(data)) FROM record_blobs "
-            "WHERE record_id = ?), 0) WHERE id = ?",
+            "WHERE record_id = ?), size = length(payload) + COALESCE((SELECT SUM(length(data)) "
+            "FROM record_blobs WHERE record_id = ?), 0) WHERE id = ?",
             [record_id, record_id, record_id],
         )
         db.execute("DELETE FROM record_index WHERE record_id = ?", [record_id])
