@@ -7,9 +7,11 @@ Every command exits 0 only on success; errors name the field or cause (in Vietna
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,31 @@ class Ctx:
         return station.login(user, self.password(f"Mật khẩu của {user} / password: "))
 
 
+@contextlib.contextmanager
+def opened(ctx: Ctx) -> Iterator[Station]:
+    """Open the station for one command; on the way out, report what the open-time check found."""
+    station = Station.open(ctx.data_dir)
+    try:
+        yield station
+        health = station.store.health.result()
+        if not health.sound:
+            print(ctx_text(ctx, "CẢNH BÁO: cơ sở dữ liệu bị hỏng; không ghi thêm được. Gọi hỗ trợ.",
+                           "WARNING: the database is damaged; writes are refused. Call support."),
+                  file=sys.stderr)
+        if not health.audit.ok:
+            seq = health.audit.first_bad_seq
+            print(ctx_text(ctx, f"CẢNH BÁO: nhật ký kiểm tra bị sửa (mục {seq}). Báo ngay cho "
+                           "trưởng công an xã.",
+                           f"WARNING: the audit log was altered (entry {seq}). Report it to the "
+                           "commune police chief."), file=sys.stderr)
+    finally:
+        station.close()
+
+
+def ctx_text(ctx: Ctx, vi: str, en: str) -> str:
+    return vi if ctx.lang == "vi" else en
+
+
 def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
     if not rows:
         return "(không có / none)"
@@ -94,14 +121,11 @@ def cmd_init(ctx: Ctx) -> int:
 
 def cmd_user_add(ctx: Ctx) -> int:
     a = ctx.args
-    station = Station.open(ctx.data_dir)
-    try:
+    with opened(ctx) as station:
         session = ctx.session(station)
         pw = ctx.password(f"Mật khẩu cho {a.username} / new user's password: ", "new_password")
         user = session.add_user(a.username, a.role, pw)
         session.logout()
-    finally:
-        station.close()
     out = {"id": user.id, "username": user.username, "role": user.role.value}
     ctx.emit(out, f"{user.username} ({user.role.value}) {user.id}")
     return 0
@@ -109,11 +133,8 @@ def cmd_user_add(ctx: Ctx) -> int:
 
 def cmd_list(ctx: Ctx) -> int:
     state = _state(ctx.args.state)
-    station = Station.open(ctx.data_dir)
-    try:
+    with opened(ctx) as station:
         rows = station.list_records(state, ctx.args.limit, ctx.args.offset)
-    finally:
-        station.close()
     ctx.emit(rows, _table(rows, ["id", "state", "version", "created_at", "updated_at"]))
     return 0
 
@@ -130,13 +151,10 @@ def _state(text: str | None) -> State | None:
 
 
 def cmd_show(ctx: Ctx) -> int:
-    station = Station.open(ctx.data_dir)
-    try:
+    with opened(ctx) as station:
         session = ctx.session(station)
         rec = session.show(ctx.args.id)
         session.logout()
-    finally:
-        station.close()
     human = "\n".join(f"{k}: {v}" for k, v in rec.items() if k != "data")
     human += "\n" + json.dumps(rec["data"], ensure_ascii=False, indent=2)
     ctx.emit(rec, human)
@@ -144,13 +162,10 @@ def cmd_show(ctx: Ctx) -> int:
 
 
 def cmd_search(ctx: Ctx) -> int:
-    station = Station.open(ctx.data_dir)
-    try:
+    with opened(ctx) as station:
         session = ctx.session(station)
         rows = session.search(ctx.args.text)
         session.logout()
-    finally:
-        station.close()
     ctx.emit(rows, _table(rows, ["id", "state", "created_at"]))
     return 0
 

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from app.domain.errors import AuthError, InputError, StorageError
 from app.domain.states import Role, State
 from app.store import audit, crypto, keys, records, users
-from app.store.db import full_integrity_check
+from app.store.db import damaged, full_integrity_check
 from app.store.store import Store
 
 IDLE_LOCK_SECONDS = 15 * 60
@@ -84,7 +84,13 @@ class Station:
                 "counts": self.store.run(records.counts)}
 
     def audit_check(self, timeout: float | None = None) -> audit.AuditReport:
-        return self.store.audit_report.result(timeout)
+        return self.store.health.result(timeout).audit
+
+    def require_sound(self) -> None:
+        """Writes wait for the open-time page walk and refuse a damaged database."""
+        health = self.store.health.result()
+        if not health.sound:
+            raise damaged(health.integrity)
 
     def integrity(self) -> list[str]:
         return self.store.run(full_integrity_check)
@@ -152,7 +158,9 @@ class Session:
         self._signing = None  # type: ignore[assignment]
         return self.station.store.call(_audit, "logout", self.user.id)
 
-    def _k(self) -> keys.Keys:
+    def _k(self, write: bool = False) -> keys.Keys:
+        if write:
+            self.station.require_sound()
         if self._keys is None:
             raise AuthError("session_locked", "Phiên làm việc đã khoá: nhập lại mật khẩu.",
                             "The session is locked: enter your password again.", field="password")
@@ -171,7 +179,7 @@ class Session:
     # -- users -------------------------------------------------------------------------------
     def add_user(self, username: str, role: str, password: str) -> users.User:
         self._require(Role.ADMIN)
-        k = self._k()
+        k = self._k(write=True)
         return self.station.store.run(users.add_user, k.kek, username, role, password,
                                       self.station.kdf, self.user.id)
 
@@ -183,7 +191,7 @@ class Session:
     def save_record(self, data: dict[str, Any], blobs: dict[str, bytes] | None = None,
                     record_id: str | None = None) -> records.SavedRecord:
         self._require(Role.OFFICER, Role.SUPERVISOR)
-        return self.station.store.run(records.save, self._k(), data, blobs or {},
+        return self.station.store.run(records.save, self._k(write=True), data, blobs or {},
                                       officer_id=self.user.id, record_id=record_id)
 
     def show(self, record_id: str) -> dict[str, Any]:
@@ -197,13 +205,13 @@ class Session:
         return [self.station.store.run(records.meta, i) for i in ids]
 
     def transition(self, record_id: str, target: State) -> State:
-        self._k()
+        self._k(write=True)
         return self.station.store.run(records.transition, record_id, target, self.user.id,
                                       self.user.role)
 
     def discard(self, record_id: str) -> None:
         """Shred a draft for good (the officer's explicit choice)."""
-        self._k()
+        self._k(write=True)
         self.station.store.run(records.shred, record_id, self.user.id)
 
     @property

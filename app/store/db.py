@@ -2,6 +2,9 @@
 
 Every way the file system or SQLite can refuse us is turned into a StorageError that says what
 happened and what to do, and opening never modifies a database it has judged damaged or newer.
+Opening itself is O(1): the O(size) page walk runs before any migration, and otherwise on a
+reader thread right after open (see store.Store.health), so a month of biometrics in the
+database does not delay the login screen.
 """
 
 from __future__ import annotations
@@ -98,7 +101,9 @@ def connect(path: Path, *, create: bool) -> Database:
         conn = sqlite3.connect(str(path), timeout=30)
         db = Database(conn)
         try:
-            _check_integrity(db)
+            db.execute("PRAGMA schema_version").fetchone()  # "not a database" fails here
+            if migrations.pending(db):
+                _check_integrity(db)  # never migrate a damaged file
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a committed enrollment survives power loss
             db.execute("PRAGMA secure_delete=ON")
@@ -111,10 +116,23 @@ def connect(path: Path, *, create: bool) -> Database:
     return db
 
 
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """Every page and b-tree walked (O(size)); [] when sound. Run off the hot path."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:  # too damaged to even walk
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
 def _check_integrity(db: Database) -> None:
-    rows = db.execute("PRAGMA quick_check").fetchall()
-    if rows != [("ok",)]:
-        raise _damaged(f"quick_check: {rows[0][0][:80]}")
+    problems = quick_check(db.conn)
+    if problems:
+        raise _damaged(f"quick_check: {problems[0][:80]}")
+
+
+def damaged(problems: list[str]) -> StorageError:
+    return _damaged(f"quick_check: {problems[0][:80]}")
 
 
 def full_integrity_check(db: Database) -> list[str]:

@@ -74,7 +74,7 @@ def m0001_initial(db: Database) -> None:
         )"""
     )
     db.execute("CREATE TABLE record_index (token BLOB NOT NULL, record_id TEXT NOT NULL)")
-    db.execute("CREATE INDEX record_index_token ON record_index (token)")
+    db.execute("CREATE INDEX record_index_token ON record_index (token, record_id)")
     db.execute("CREATE INDEX record_index_record ON record_index (record_id)")
     db.execute(
         """CREATE TABLE audit (

@@ -175,15 +175,20 @@ def find(db: Database, keys: Keys, text: str) -> list[str]:
     if text.isdigit():
         tokens = [crypto.blind_token(keys.index_key, "pid", text)]
     else:
-        tokens = [crypto.blind_token(keys.index_key, "name", w) for w in set(names.words(text))]
+        tokens = [crypto.blind_token(keys.index_key, "name", w)
+                  for w in sorted(set(names.words(text)))]
     if not tokens:
         return []
-    marks = ",".join("?" * len(tokens))
+    # Start from the rarest word, then keep the candidates that have every other word too:
+    # cost follows the rarest word's frequency, not the sum of all of them.
+    tokens.sort(key=lambda t: db.execute("SELECT COUNT(*) FROM record_index WHERE token = ?",
+                                         [t]).fetchone()[0])
+    exists = "".join(" AND EXISTS (SELECT 1 FROM record_index j WHERE j.token = ? "
+                     "AND j.record_id = i.record_id)" for _ in tokens[1:])
     rows = db.execute(
         f"SELECT i.record_id FROM record_index i JOIN records r ON r.id = i.record_id "
-        f"WHERE i.token IN ({marks}) GROUP BY i.record_id HAVING COUNT(DISTINCT i.token) = ? "
-        f"ORDER BY MIN(r.seq) LIMIT 200",
-        [*tokens, len(tokens)],
+        f"WHERE i.token = ?{exists} ORDER BY r.seq LIMIT 200",
+        tokens,
     )
     return [r[0] for r in rows]
 

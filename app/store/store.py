@@ -6,6 +6,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +19,18 @@ from app.store.worker import DbWorker
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Health:
+    """What the background check found: SQLite's page walk and the audit hash chain."""
+
+    integrity: list[str]
+    audit: audit.AuditReport
+
+    @property
+    def sound(self) -> bool:
+        return not self.integrity
+
+
 class Store:
     """Owns the data folder. Every database call goes through `call` and returns a Future."""
 
@@ -26,19 +39,24 @@ class Store:
         self.path = dbmod.prepare_folder(self.data_dir) if create else self.data_dir / dbmod.DB_NAME
         self._worker = DbWorker(lambda: dbmod.connect(self.path, create=create), dbmod.close,
                                 name="station-db")
-        self.audit_report: Future[audit.AuditReport] = Future()
-        threading.Thread(target=self._verify_audit, name="audit-verify", daemon=True).start()
+        self.health: Future[Health] = Future()
+        threading.Thread(target=self._check_health, name="store-health", daemon=True).start()
 
-    def _verify_audit(self) -> None:
-        """Walk the whole chain on a separate read connection so opening stays fast."""
+    def _check_health(self) -> None:
+        """Page walk and audit chain on a separate read connection, so opening stays fast."""
         try:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
             try:
-                self.audit_report.set_result(audit.verify(conn))
+                integrity = dbmod.quick_check(conn)
+                try:
+                    report = audit.verify(conn)
+                except sqlite3.DatabaseError:
+                    report = audit.AuditReport(0, False, None, "")
+                self.health.set_result(Health(integrity, report))
             finally:
                 conn.close()
         except BaseException as exc:  # noqa: BLE001 - reported through the future
-            self.audit_report.set_exception(exc)
+            self.health.set_exception(exc)
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Run fn(db, *args, **kwargs) on the database thread, with storage errors translated."""

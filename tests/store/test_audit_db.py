@@ -160,3 +160,26 @@ def test_copy_of_data_folder_needs_a_password(tmp_path, station, officer):
         assert len(rows) == 1 and set(rows[0]) >= {"id", "state"} and "data" not in rows[0]
     finally:
         thief.close()
+
+
+def test_damaged_page_found_after_open_blocks_writes(tmp_path, station, officer):
+    """A page deep in the file is damaged: opening is quick, the background walk finds it, reads
+    still work where they can, and no write is let into the damaged file."""
+    for i in range(40):
+        officer.save_record({"full_name": f"Người {i}"}, {"face.jpg": bytes([i]) * 9000})
+    path = station.store.path
+    station.close()
+    raw = bytearray(path.read_bytes())
+    page = 4096
+    victim = len(raw) // page - 3  # a blob overflow page near the end
+    raw[victim * page:(victim + 1) * page] = bytes(range(256)) * (page // 256)
+    path.write_bytes(bytes(raw))
+    st = Station.open(path.parent, kdf=FAST_KDF)
+    try:
+        assert st.store.health.result(30).integrity  # the walk reports the damage
+        s = st.login("officer1", "officer-pass-1")
+        with pytest.raises(StorageError) as e:
+            s.save_record({"full_name": "x"})
+        assert e.value.code == "database_corrupt"
+    finally:
+        st.close()
