@@ -197,6 +197,10 @@ class MasterData:
         return [self.admin.communes[c] for c in self.admin.commune_map.get(code, ())
                 if c in self.admin.communes]
 
+    def legacy_provinces_of(self, code: str) -> list[str]:
+        """Codes of the pre-2025 provinces (wholly or partly) inside a current province."""
+        return sorted(old for old, new in self.admin.province_map.items() if code in new)
+
     def current_for_legacy_province(self, code: str) -> list[Unit]:
         return [self.admin.provinces[c] for c in self.admin.province_map.get(code, ())
                 if c in self.admin.provinces]
