@@ -109,7 +109,7 @@ def _one(master: MasterData, rng: random.Random, today: date, home: Unit,
         reason=due_reason(dob.isoformat(), issued, today) or reason,
         last_issue_date=issued.isoformat() if issued else "",
         ethnicity=_pick(rng, ETHNICITY), religion=_pick(rng, RELIGION),
-        birth_registration_place=born_in, place_of_origin=Address(born_in.province),
+        birth_registration_place=born_in, place_of_origin=_copy_address(born_in),
     )
 
 
@@ -156,3 +156,8 @@ def _id_province(master: MasterData, born_in: Address, home: Unit) -> str:
         return "0" + born_in.province
     legacy = master.legacy_provinces_of(home.parent or "")
     return "0" + legacy[0]
+
+
+def _copy_address(a: Address) -> Address:
+    """Quê quán down to the commune: a province code alone may mean a current or a legacy one."""
+    return Address(a.province, a.commune, a.detail)
