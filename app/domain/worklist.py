@@ -113,24 +113,40 @@ def _years_between(earlier: date, later: date) -> int:
     return later.year - earlier.year - ((later.month, later.day) < (earlier.month, earlier.day))
 
 
-def search(entries: list[WorklistEntry], text: str, limit: int = 50) -> list[WorklistEntry]:
-    """Find by 12-digit ID (exact or prefix) or by name without diacritics, every word matching."""
-    from app.domain.names import name_sort_key, words
+class WorklistIndex:
+    """Folded names computed once, so each search is a scan of short ASCII word lists."""
 
-    query = text.strip()
-    if query.isdigit():
-        hits = [e for e in entries if e.personal_id.startswith(query)]
-    else:
-        wanted = words(query)
-        if not wanted:
-            return []
-        hits = [e for e in entries if _has_words(words(e.full_name), wanted)]
-    hits.sort(key=lambda e: name_sort_key(e.full_name))
-    return hits[:limit]
+    def __init__(self, entries: list[WorklistEntry]) -> None:
+        from app.domain.names import words
+
+        self.entries = entries
+        self._words = [words(e.full_name) for e in entries]
+
+    def search(self, text: str, limit: int = 50) -> list[WorklistEntry]:
+        """By 12-digit ID (exact or prefix) or by name without diacritics, every word matching
+        the start of a different name word, in any order ('anh nguyen' finds Nguyễn Thị Ánh)."""
+        from app.domain.names import name_sort_key, words
+
+        query = text.strip()
+        if query.isdigit():
+            hits = [e for e in self.entries if e.personal_id.startswith(query)]
+        else:
+            wanted = words(query)
+            if not wanted:
+                return []
+            hits = [e for e, ws in zip(self.entries, self._words, strict=True)
+                    if _has_words(ws, wanted)]
+        hits.sort(key=lambda e: name_sort_key(e.full_name))
+        return hits[:limit]
+
+
+def search(entries: list[WorklistEntry], text: str, limit: int = 50) -> list[WorklistEntry]:
+    """One-off search; build a WorklistIndex to search the same list repeatedly."""
+    return WorklistIndex(entries).search(text, limit)
 
 
 def _has_words(name: list[str], wanted: list[str]) -> bool:
-    """Every query word is a prefix of a distinct name word, in any order ('anh nguyen')."""
+    """Every query word is a prefix of a distinct name word."""
     pool = list(name)
     for w in wanted:
         match = next((n for n in pool if n.startswith(w)), None)
@@ -140,4 +156,5 @@ def _has_words(name: list[str], wanted: list[str]) -> bool:
     return True
 
 
-__all__ = ["NO_CARD", "REASONS", "WorklistEntry", "card_valid_until", "due_reason", "search"]
+__all__ = ["NO_CARD", "REASONS", "WorklistEntry", "WorklistIndex", "card_valid_until",
+           "due_reason", "search"]
