@@ -8,16 +8,18 @@ so a resident of 14 or more without any card is due too.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from app.domain.dates import RENEWAL_AGES, PartialDate, age_on, birthday_at, parse_partial_date
-from app.domain.record import Address, EnrollmentRecord
+from app.domain.errors import InputError
+from app.domain.record import Address, EnrollmentRecord, clean_text
 
 NO_CARD = "no_card"
 REASONS = (*(f"age_{a}" for a in RENEWAL_AGES), NO_CARD)
 _GRACE_YEARS = 2
+_ADDRESS_KEYS = ("residence", "birth_registration_place", "place_of_origin")
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,30 @@ class WorklistEntry:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> WorklistEntry:
-        values = dict(data)
-        for key in ("residence", "birth_registration_place", "place_of_origin"):
-            if isinstance(values.get(key), dict):
-                values[key] = Address(**values[key])
+        """Read one entry of a centre extract; InputError names the first bad key (no values)."""
+        if not isinstance(data, dict):
+            raise _bad_entry("(entry)")
+        names = {f.name for f in fields(cls)}
+        for key in data:
+            if key not in names:
+                raise _bad_entry(str(key)[:40])
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in _ADDRESS_KEYS:
+                if not isinstance(value, dict) or set(value) - {"province", "commune", "detail"} \
+                        or not all(isinstance(v, str) for v in value.values()):
+                    raise _bad_entry(key)
+                values[key] = Address(**{k: clean_text(v) for k, v in value.items()})
+            elif isinstance(value, str):
+                values[key] = clean_text(value)
+            else:
+                raise _bad_entry(key)
+        missing = [f.name for f in fields(cls) if f.name not in values
+                   and f.default is MISSING and f.default_factory is MISSING]
+        if missing:
+            raise _bad_entry(missing[0])
+        if values["reason"] not in REASONS:
+            raise _bad_entry("reason")
         return cls(**values)
 
     def to_record(self) -> EnrollmentRecord:
@@ -63,6 +85,12 @@ class WorklistEntry:
             permanent_residence=_copy(self.residence),
             representative=None,
         )
+
+
+def _bad_entry(key: str) -> InputError:
+    return InputError("worklist_entry_invalid",
+                      f"Mục danh sách cấp thẻ không hợp lệ (trường '{key}').",
+                      f"Invalid worklist entry (key '{key}').", field=key)
 
 
 def _copy(a: Address) -> Address:

@@ -169,3 +169,27 @@ def test_display_date():
     assert display_date("1990-05-07") == "07/05/1990"
     assert display_date("1990-05") == "05/1990"
     assert display_date("1990") == "1990"
+
+
+@pytest.mark.parametrize("change", [
+    {"personal_id": 1234}, {"extra": "x"}, {"reason": "birthday"}, {"residence": "01"},
+    {"residence": {"province": "01", "street": "x"}}, {"full_name": None},
+])
+def test_entry_from_json_rejects_bad_shapes_without_values(worklist, change):
+    from app.domain.errors import InputError
+
+    doc = dict(worklist[0].to_json(), **change)
+    with pytest.raises(InputError) as exc:
+        WorklistEntry.from_json(doc)
+    assert exc.value.field == next(iter(change))
+    assert worklist[0].personal_id not in exc.value.vi + exc.value.en
+
+
+def test_entry_from_json_requires_the_core_keys(worklist):
+    from app.domain.errors import InputError
+
+    doc = worklist[0].to_json()
+    del doc["date_of_birth"]
+    with pytest.raises(InputError) as exc:
+        WorklistEntry.from_json(doc)
+    assert exc.value.field == "date_of_birth"
