@@ -99,3 +99,17 @@ def m0001_initial(db: Database) -> None:
         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
         "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
     )
+
+
+@_migration("0002_worklist")
+def m0002_worklist(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE worklist (
+            id INTEGER PRIMARY KEY,
+            batch TEXT NOT NULL,
+            payload BLOB NOT NULL
+        )"""
+    )
+    db.execute("CREATE TABLE worklist_index (token BLOB NOT NULL, entry_id INTEGER NOT NULL)")
+    db.execute("CREATE INDEX worklist_index_token ON worklist_index (token, entry_id)")
+    db.execute("CREATE INDEX worklist_index_entry ON worklist_index (entry_id)")

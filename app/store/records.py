@@ -15,10 +15,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain import names
 from app.domain.errors import AuthError, InputError
 from app.domain.states import Role, State, check_transition, roles_for
-from app.store import audit, crypto
+from app.store import audit, blind, crypto
 from app.store.keys import Keys
 
 CLOCK_SLACK = timedelta(minutes=5)
@@ -36,14 +35,8 @@ def not_found(record_id: str) -> InputError:
 
 
 def _index_tokens(keys: Keys, data: dict[str, Any]) -> set[bytes]:
-    tokens: set[bytes] = set()
-    pid = str(data.get("personal_id") or "").strip()
-    if pid:
-        tokens.add(crypto.blind_token(keys.index_key, "pid", pid))
-    for key in ("full_name", "other_name"):
-        for word in names.words(str(data.get(key) or "")):
-            tokens.add(crypto.blind_token(keys.index_key, "name", word))
-    return tokens
+    return blind.entry_tokens(keys.index_key, str(data.get("personal_id") or ""),
+                              [str(data.get("full_name") or ""), str(data.get("other_name") or "")])
 
 
 def _clock_flag(db: Database, now: str) -> int:
@@ -113,10 +106,7 @@ def save(db: Database, keys: Keys, data: dict[str, Any], blobs: dict[str, bytes]
             "FROM record_blobs WHERE record_id = ?), 0) WHERE id = ?",
             [record_id, record_id, record_id],
         )
-        db.execute("DELETE FROM record_index WHERE record_id = ?", [record_id])
-        for token in _index_tokens(keys, data):
-            db.execute("INSERT INTO record_index (token, record_id) VALUES (?, ?)",
-                       [token, record_id])
+        blind.write(db, "record_index", "record_id", record_id, _index_tokens(keys, data))
         audit.append(db, action, officer_id, record_id, version=version, blobs=len(blobs))
     return SavedRecord(record_id, version, state)
 
@@ -171,26 +161,8 @@ def counts(db: Database) -> dict[str, int]:
 
 def find(db: Database, keys: Keys, text: str) -> list[str]:
     """Record ids matching a 12-digit ID number exactly, or containing every word of a name."""
-    text = names.nfc(text).strip()
-    if text.isdigit():
-        tokens = [crypto.blind_token(keys.index_key, "pid", text)]
-    else:
-        tokens = [crypto.blind_token(keys.index_key, "name", w)
-                  for w in sorted(set(names.words(text)))]
-    if not tokens:
-        return []
-    # Start from the rarest word, then keep the candidates that have every other word too:
-    # cost follows the rarest word's frequency, not the sum of all of them.
-    tokens.sort(key=lambda t: db.execute("SELECT COUNT(*) FROM record_index WHERE token = ?",
-                                         [t]).fetchone()[0])
-    exists = "".join(" AND EXISTS (SELECT 1 FROM record_index j WHERE j.token = ? "
-                     "AND j.record_id = i.record_id)" for _ in tokens[1:])
-    rows = db.execute(
-        f"SELECT i.record_id FROM record_index i JOIN records r ON r.id = i.record_id "
-        f"WHERE i.token = ?{exists} ORDER BY r.seq LIMIT 200",
-        tokens,
-    )
-    return [r[0] for r in rows]
+    return blind.match(db, "record_index", "record_id", blind.query_tokens(keys.index_key, text),
+                       join="JOIN records r ON r.id = i.record_id", order="ORDER BY r.seq")
 
 
 def transition(db: Database, record_id: str, target: State, actor_id: str | None,
