@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import InputError, StationError
+from app.domain.masterdata import default_master
 from app.domain.states import State
-from app.services import selftest
+from app.services import enrollment, selftest
 from app.services.station import Session, Station
 
 
@@ -170,6 +171,46 @@ def cmd_search(ctx: Ctx) -> int:
     return 0
 
 
+def _reasons(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        key, sep, text = item.partition("=")
+        if not sep or ":" not in key or not text.strip():
+            raise InputError("bad_reason", "Lý do phải có dạng TRƯỜNG:MÃ=nội dung.",
+                             "A reason is written FIELD:CODE=text, e.g. "
+                             "personal_id:duplicate_local=lost card.", field="reason")
+        out[key.strip()] = text.strip()
+    return out
+
+
+def cmd_enroll(ctx: Ctx) -> int:
+    a = ctx.args
+    path = Path(a.from_json)
+    try:
+        form = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise InputError("file_unreadable", f"Không đọc được tệp {path}: {exc.strerror}.",
+                         f"Cannot read {path}: {exc.strerror}.", field="from_json") from None
+    except ValueError:
+        raise InputError("not_json", f"Tệp {path} không phải JSON hợp lệ.",
+                         f"{path} is not valid JSON.", field="from_json") from None
+    if not isinstance(form, dict):
+        raise InputError("not_object", "Tệp JSON phải là một đối tượng (các trường của phiếu).",
+                         "The JSON file must be an object with the form's fields.",
+                         field="from_json")
+    with opened(ctx) as station:
+        session = ctx.session(station)
+        flow = enrollment.Enrollment(session, default_master())
+        if a.draft:
+            rid = flow.save_draft(form)
+        else:
+            rid = flow.complete(form, _reasons(a.reason))
+        state = session.show(rid)["state"]
+        session.logout()
+    ctx.emit({"id": rid, "state": state}, f"{rid} {state}")
+    return 0
+
+
 def cmd_self_test(ctx: Ctx) -> int:
     results = selftest.run_all()
     ok = all(r["ok"] for r in results)
@@ -230,6 +271,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("id")
     sp = add("search", cmd_search, "find records by ID number or name", json_=True, user=True)
     sp.add_argument("text")
+    sp = add("enroll", cmd_enroll, "enroll a resident from a JSON form", json_=True, user=True)
+    sp.add_argument("--from-json", required=True, metavar="FILE")
+    sp.add_argument("--devices", choices=["simulated"], default="simulated")
+    sp.add_argument("--draft", action="store_true", help="save as a draft, unvalidated")
+    sp.add_argument("--reason", action="append", metavar="FIELD:CODE=TEXT",
+                    help="reason for accepting a warning (repeatable)")
     add("self-test", cmd_self_test, "check crypto, store and components", json_=True)
     add("gui", cmd_gui, "open the application")
     add("demo", cmd_demo, "the application with a throwaway demo station")
@@ -243,10 +290,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.fn(ctx) or 0)
     except StationError as err:
+        problems = [p.as_dict() for p in getattr(err, "problems", [])]
         if getattr(args, "json", False):
-            print(json.dumps({"error": err.as_dict()}, ensure_ascii=False, indent=2))
+            print(json.dumps({"error": err.as_dict(), "problems": problems}, ensure_ascii=False,
+                             indent=2))
         print(f"{'Lỗi' if ctx.lang == 'vi' else 'Error'}: {err.message(ctx.lang)}",
               file=sys.stderr)
+        for p in problems:
+            text = p["message_vi"] if ctx.lang == "vi" else p["message_en"]
+            print(f"  - {p['field'] or '(document)'} [{p['code']}, {p['severity']}]: {text}",
+                  file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         return 130

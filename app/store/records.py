@@ -147,10 +147,17 @@ def load_blob(db: Database, keys: Keys, record_id: str, name: str) -> bytes:
                               _aad("blob", record_id, row[0], name))
 
 
-def page(db: Database, state: State | None = None, limit: int = 50,
-         offset: int = 0) -> list[dict[str, Any]]:
+def page(db: Database, state: State | None = None, limit: int = 50, offset: int = 0,
+         officer_id: str | None = None) -> list[dict[str, Any]]:
     """One page of plain metadata, oldest first; no decryption needed."""
-    where, args = ("WHERE state = ?", [state.value]) if state else ("", [])
+    conds, args = [], []
+    if state:
+        conds.append("state = ?")
+        args.append(state.value)
+    if officer_id:
+        conds.append("officer_id = ?")
+        args.append(officer_id)
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
     return list(db.query(f"SELECT {PLAIN_COLUMNS} FROM records {where} ORDER BY seq "
                          f"LIMIT ? OFFSET ?", [*args, limit, offset]))
 

@@ -62,3 +62,45 @@ def test_self_test_json(tmp_path):
     out = json.loads(r.stdout)
     assert r.returncode == 0 and out["ok"] and {c["name"] for c in out["checks"]} >= {
         "crypto", "store"}
+
+
+def test_enroll_from_json_then_show_and_search(initialised, tmp_path):
+    from datetime import date
+
+    from app.domain.masterdata import default_master
+    from app.domain.synthetic import generate_worklist
+
+    form = generate_worklist(default_master(), 1, 11, date.today())[0].to_record().to_json()
+    f = tmp_path / "form.json"
+    f.write_text(json.dumps(form, ensure_ascii=False), encoding="utf-8")
+    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
+           "--json", stdin="officer-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    rid = json.loads(r.stdout)["id"]
+    r = es(initialised, "show", rid, "--as", "off1", "--password-stdin", "--json",
+           stdin="officer-pass-1\n")
+    assert json.loads(r.stdout)["data"]["full_name"] == form["full_name"]
+    r = es(initialised, "search", form["personal_id"], "--as", "off1", "--password-stdin",
+           "--json", stdin="officer-pass-1\n")
+    assert [x["id"] for x in json.loads(r.stdout)] == [rid]
+    # the same person again: a warning that needs a reason, named on the command line
+    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
+           stdin="officer-pass-1\n")
+    assert r.returncode == 2 and "personal_id [duplicate_local" in r.stderr
+    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
+           "--reason", "personal_id:duplicate_local=re-issue after loss",
+           stdin="officer-pass-1\n")
+    assert r.returncode == 0, r.stderr
+
+
+def test_enroll_bad_form_lists_every_problem(initialised, tmp_path):
+    f = tmp_path / "bad.json"
+    f.write_text(json.dumps({"full_name": "X1", "sex": "other", "colour": "blue"}))
+    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
+           "--json", stdin="officer-pass-1\n")
+    assert r.returncode == 2
+    fields = {p["field"] for p in json.loads(r.stdout)["problems"]}
+    assert {"colour", "sex", "full_name", "date_of_birth"} <= fields
+    r = es(initialised, "enroll", "--from-json", str(tmp_path / "missing.json"), "--as", "off1",
+           "--password-stdin", stdin="officer-pass-1\n")
+    assert r.returncode == 2 and "missing.json" in r.stderr
