@@ -12,6 +12,7 @@ Nothing may follow. The centre checks all of it before decrypting anything.
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from cryptography.hazmat.primitives import hpke
 
 from app.packets.archive import canonical, load_canonical, sha256_hex
 from app.packets.errors import malformed_envelope
+from app.packets.inputs import ID_RE
 from app.packets.keys import CentrePublicKey, CentreSealKey, SigningKey
 
 MAGIC = b"ENRPKT\x00\x01"
@@ -29,6 +31,9 @@ HPKE_SUITE_NAME = "DHKEM(X25519,HKDF-SHA256)/HKDF-SHA256/AES-256-GCM"
 HEADER_CONTEXT = b"enroll-station/envelope-header/v1\x00"
 MAX_HEADER = 65536
 MAX_PAYLOAD = 64 * 1024 * 1024
+_HEX16 = re.compile(r"^[0-9a-f]{16}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _HEADER_KEYS = {"format", "format_version", "packet_id", "station_id", "station_key_id",
                 "centre_key_id", "hpke_suite", "payload_size", "payload_sha256", "created_at"}
@@ -139,6 +144,11 @@ def _parse_header(head: bytes) -> EnvelopeHeader:
     strs = all(isinstance(obj[k], str) for k in _HEADER_KEYS - {"format_version", "payload_size"})
     if not (ints and strs):
         raise malformed_envelope("header field types are wrong", "kiểu trường phần đầu sai")
+    if not (_HEX16.match(obj["station_key_id"]) and _HEX16.match(obj["centre_key_id"])
+            and _HEX64.match(obj["payload_sha256"]) and _TIME.match(obj["created_at"])
+            and ID_RE.match(obj["packet_id"]) and ID_RE.match(obj["station_id"])):
+        raise malformed_envelope("an id, key id, hash or time in the header is malformed",
+                                 "mã, mã khóa, giá trị băm hoặc thời điểm trong phần đầu sai dạng")
     return EnvelopeHeader(**obj)
 
 
