@@ -32,6 +32,7 @@ from app.packets.errors import (
     bad_signature,
     hash_mismatch,
     malformed_envelope,
+    malformed_packet,
 )
 from app.packets.keys import CentreKeys, CentreSealKey, KeyLookup, VerifyKey
 
@@ -138,6 +139,13 @@ class _Runner:
             if self.strict:
                 raise
             self.results.append(CheckResult(name, "fail", exc.code, exc.en, exc.vi))
+            return False, None
+        except Exception as exc:  # hostile content reaching a corner the checks did not foresee
+            err = malformed_packet(f"{name}: unexpected content ({type(exc).__name__})",
+                                   f"{name}: nội dung bất thường ({type(exc).__name__})")
+            if self.strict:
+                raise err from exc
+            self.results.append(CheckResult(name, "fail", err.code, err.en, err.vi))
             return False, None
         self.results.append(CheckResult(name, "ok"))
         return True, value

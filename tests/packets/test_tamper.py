@@ -212,3 +212,40 @@ def test_every_failure_has_vi_and_en_text(built, centre):
     with pytest.raises(PacketError) as err:
         open_packet(b"junk", centre, None)
     assert err.value.message("vi") != err.value.message("en")
+
+
+def test_random_damage_inside_the_archive_never_crashes_the_checker(parts, signers, centre,
+                                                                   trusted):
+    import io
+    import random
+    import zipfile
+    contents, sigs = parts
+    archive = inner_archive(contents, sigs)
+    spans = []  # where member contents live (ZIP dates and local CRC copies are not checked)
+    for info in zipfile.ZipFile(io.BytesIO(archive)).infolist():
+        start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+        spans.append((start, start + info.compress_size))
+    rng = random.Random(7)
+    for _ in range(60):
+        lo, hi = spans[rng.randrange(len(spans))] if rng.random() < 0.7 else (0, len(archive))
+        i = rng.randrange(lo, min(hi, lo + 3000))
+        damaged = bytearray(archive)
+        damaged[i] ^= 1 << rng.randrange(8)
+        results = check_packet(_reseal(bytes(damaged), signers, centre), centre, trusted)
+        assert all(c.status in ("ok", "fail", "skipped") for c in results)
+        if any(a <= i < b for a, b in spans):
+            assert any(c.status == "fail" for c in results), i
+
+
+def test_mangled_manifest_values_are_reported_not_raised(parts, signers, centre, trusted):
+    from app.packets.verify import _Runner
+    contents, sigs = parts
+    m = dict(contents.manifest)
+    m["captures"] = {"face": "x", "fingers": [{"position": "one", "present": True}]}
+    files = _files(contents, sigs)
+    files[MANIFEST] = rfc8785.dumps(m)
+    results = check_packet(_reseal(files, signers, centre), centre, trusted)
+    assert _status(results, "biometrics").status == "fail"
+    assert "unexpected content" in _status(results, "biometrics").en
+    with pytest.raises(MalformedPacket, match="unexpected content"):
+        _Runner(strict=True).run("biometrics", lambda: 1 / 0)
