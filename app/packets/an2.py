@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import nistitl
 
-from app.packets.errors import an2_error, bad_input
+from app.packets.errors import AN2Error, an2_error, bad_input
 
 VERSION = "0500"  # ANSI/NIST-ITL 1-2011
 DOMAIN = ("VN-ENROLL", "1")  # 1.013 DOM: implementation domain name and version (ours)
@@ -212,10 +212,20 @@ def _expect(value, wanted: str, name: str, rtype: int) -> None:
 
 def parse_an2(data: bytes) -> Transaction:
     """Parse and check a transaction; raises AN2Error naming the record and field at fault."""
+    try:
+        return _parse(data)
+    except AN2Error:
+        raise
+    except Exception as exc:  # a field with an unexpected shape (value vs subfields, etc.)
+        raise an2_error(f"a field has an unexpected structure ({type(exc).__name__})",
+                        f"một trường có cấu trúc bất thường ({type(exc).__name__})") from exc
+
+
+def _parse(data: bytes) -> Transaction:
     msg = nistitl.Message()
     try:
         msg.parse(bytes(data))
-    except (nistitl.NistException, ValueError, IndexError, UnicodeDecodeError, KeyError) as exc:
+    except Exception as exc:  # nistitl is pure Python: garbage can raise almost anything
         raise an2_error("it does not parse as a traditional-encoding transaction",
                         "không phân tích được theo mã hóa truyền thống") from exc
     r1 = msg[0]

@@ -13,13 +13,14 @@ import binascii
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from app.packets.errors import bad_input
+from app.packets.errors import KeyMismatch, PacketInputError, bad_input
 
 _RAW = serialization.Encoding.Raw
 _RAW_PUB = serialization.PublicFormat.Raw
@@ -204,6 +205,40 @@ class CentreKeys:
             "receipt_signing": {"kid": self.receipt_key.key_id,
                                 "public": self.receipt_verify_key.to_b64()},
         }
+
+
+@dataclass(frozen=True)
+class CentrePublic:
+    """What a station knows of the centre (from centre-public.json at provisioning)."""
+
+    current: CentrePublicKey
+    hpke: dict[str, CentrePublicKey]
+    receipt: VerifyKey
+
+    @classmethod
+    def from_document(cls, doc: Any) -> CentrePublic:
+        """Parse and check CentreKeys.public_document(): every kid must match its key."""
+        try:
+            if doc["format"] != "enroll-station/centre-keys" or doc["version"] != 1:
+                raise ValueError("format")
+            hpke = {e["kid"]: CentrePublicKey.from_b64(e["public"]) for e in doc["hpke"]}
+            receipt = VerifyKey.from_b64(doc["receipt_signing"]["public"])
+            ok = (all(k.key_id == kid for kid, k in hpke.items())
+                  and receipt.key_id == doc["receipt_signing"]["kid"])
+            current = hpke[doc["hpke_current"]]
+        except (KeyError, TypeError, ValueError, PacketInputError) as exc:
+            raise _centre_doc_error() from exc
+        if not ok:
+            raise _centre_doc_error()
+        return cls(current, hpke, receipt)
+
+
+def _centre_doc_error() -> KeyMismatch:
+    return KeyMismatch("centre_public_document",
+                       "Tài liệu khóa công khai của trung tâm không hợp lệ hoặc mã khóa "
+                       "không khớp.",
+                       "The centre's public key document is malformed or a key id does not match.",
+                       field="centre_keys")
 
 
 # A lookup answers "which public key may sign as <role> for <signer id>?", given the key id the

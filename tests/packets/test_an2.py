@@ -94,3 +94,30 @@ def test_build_refuses_what_it_cannot_write_correctly():
         an2.build_an2(_txn(ori="trạm"))  # AN2 text here is ASCII only
     with pytest.raises(PacketInputError):
         an2.jpeg_info(b"\x89PNG....")
+
+
+def test_damaged_transactions_parse_or_raise_an2_error_only():
+    import random
+    data = an2.build_an2(_txn(face=None))
+    text_end = data.index(b"14.999:")  # damage the text part, where structure lives
+    rng = random.Random(3)
+    outcomes = {"ok": 0, "error": 0}
+    for _ in range(300):
+        b = bytearray(data)
+        i = rng.randrange(text_end)
+        b[i] = rng.choice(b"0123456789:.\x1c\x1d\x1e\x1fA ")
+        try:
+            an2.parse_an2(bytes(b))
+            outcomes["ok"] += 1
+        except AN2Error:
+            outcomes["error"] += 1
+    assert outcomes["error"] > 50
+
+
+def test_quality_field_with_unexpected_shape_is_an_an2_error():
+    msg = nistitl.Message()
+    msg.parse(an2.build_an2(_txn()))
+    rec = next(r for r in msg.iter(14))
+    rec.FQM = "61"  # a plain value where subfields are required
+    with pytest.raises(AN2Error):
+        an2.parse_an2(msg.NIST)

@@ -100,3 +100,18 @@ def test_receipt_tampering_and_mismatches(built, centre):
     forged["receipt"]["centre_key_id"] = vk.key_id
     with pytest.raises(ReceiptError, match="does not verify"):
         verify_receipt(forged, vk, pid, h)
+
+
+def test_station_reads_the_centre_public_document():
+    from app.packets.keys import CentrePublic
+    keys = CentreKeys.generate()
+    keys.rotate()
+    pub = CentrePublic.from_document(json.loads(json.dumps(keys.public_document())))
+    assert pub.current.key_id == keys.current_kid and len(pub.hpke) == 2
+    assert pub.receipt.raw == keys.receipt_verify_key.raw
+    doc = keys.public_document()
+    doc["hpke"][0]["kid"] = "0" * 16
+    with pytest.raises(KeyMismatch):
+        CentrePublic.from_document(doc)
+    with pytest.raises(KeyMismatch):
+        CentrePublic.from_document({"format": "x"})

@@ -10,6 +10,7 @@ from synth import T0, make_inputs
 
 from app.packets.archive import BIOMETRICS, DEMOGRAPHICS, MANIFEST, SIGNATURES, write_archive
 from app.packets.build import inner_archive, seal_archive
+from app.packets.envelope import split_envelope
 from app.packets.errors import (
     BadSignature,
     DecryptionFailed,
@@ -249,3 +250,13 @@ def test_mangled_manifest_values_are_reported_not_raised(parts, signers, centre,
     assert "unexpected content" in _status(results, "biometrics").en
     with pytest.raises(MalformedPacket, match="unexpected content"):
         _Runner(strict=True).run("biometrics", lambda: 1 / 0)
+
+
+def test_header_lying_about_payload_size_is_refused(built, signers, trusted):
+    import dataclasses
+
+    from app.packets.envelope import write_envelope
+    raw = split_envelope(built.envelope)
+    lying = dataclasses.replace(raw.header, payload_size=raw.header.payload_size + 1)
+    with pytest.raises(MalformedEnvelope, match="header says"):
+        verify_envelope(write_envelope(lying, signers.station, raw.payload), trusted)
