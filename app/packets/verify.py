@@ -205,7 +205,8 @@ def open_packet(data: bytes, centre_keys: CentreKeys | Mapping[str, CentreSealKe
     reference centre always passes its lookup; verify-packet may not have one.
     """
     _, opened = _run(data, centre_keys, trusted, strict=True)
-    assert opened is not None
+    if opened is None:  # unreachable in strict mode; kept explicit rather than an assert
+        raise malformed_packet("verification did not complete", "kiểm tra không hoàn tất")
     return opened
 
 
