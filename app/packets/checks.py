@@ -104,7 +104,7 @@ def _expected_signer(role: str, manifest: dict[str, Any]) -> str:
 
 
 def check_role(role: str, manifest: dict[str, Any], sigs: dict[str, dict[str, str]],
-               header: EnvelopeHeader, trusted: KeyLookup | None) -> None:
+               header: EnvelopeHeader | None, trusted: KeyLookup | None) -> None:
     """The signature for `role` exists, is by the right signer and key, and verifies."""
     key = embedded_key(sigs, role)
     entry = sigs[role]
@@ -115,7 +115,7 @@ def check_role(role: str, manifest: dict[str, Any], sigs: dict[str, dict[str, st
     if key_id(key.raw) != entry["key_id"]:
         raise bad_signature(role, "key_id does not match the public key",
                             "key_id không khớp khóa công khai")
-    if role == "station" and entry["key_id"] != header.station_key_id:
+    if role == "station" and header is not None and entry["key_id"] != header.station_key_id:
         raise bad_signature(role, "the manifest was signed with another key than the envelope",
                             "bản kê được ký bằng khóa khác với phong bì")
     if trusted is not None:
