@@ -144,9 +144,9 @@ def check_biometrics(data: bytes, manifest: dict[str, Any]) -> an2.Transaction:
     if t.tcn != manifest["packet_id"] or t.ori != manifest["station_id"]:
         raise _disagree("the packet or station id (TCN/ORI)", "mã gói tin hoặc mã trạm (TCN/ORI)")
     face = manifest["captures"]["face"]
-    if (face is None) != (t.face is None) or (
-            face is not None and (face.get("width"), face.get("height"))
-            != (t.face.width, t.face.height)):
+    said = None if face is None else (face.get("width"), face.get("height"))
+    found = None if t.face is None else (t.face.width, t.face.height)
+    if said != found:
         raise _disagree("the face image", "ảnh chân dung")
     want: dict[int, tuple] = {}
     amps: dict[int, str] = {}
@@ -156,7 +156,7 @@ def check_biometrics(data: bytes, manifest: dict[str, Any]) -> an2.Transaction:
         if f.get("present"):
             want[f["position"]] = (f.get("width"), f.get("height"), f.get("ppi"), f.get("quality"))
         elif f["position"] <= 10:
-            amps[f["position"]] = FINGER_EXCEPTIONS.get(f.get("exception"), "?")
+            amps[f["position"]] = FINGER_EXCEPTIONS.get(str(f.get("exception")), "?")
     got = {f.position: (f.width, f.height, f.ppi, f.quality) for f in t.fingers}
     if got != want:
         raise _disagree("finger images (positions, sizes or quality)",
