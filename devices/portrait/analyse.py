@@ -69,13 +69,13 @@ def analyse_frame(frame: np.ndarray, thresholds: c.Thresholds | None = None,
     t = thresholds or c.Thresholds()
     spec = spec or CropSpec()
     start = time.perf_counter()
-    faces = detect_faces(frame, max_side=max_side, min_confidence=t.min_confidence)
+    grey = c.to_grey(frame)
+    faces = detect_faces(frame, max_side=max_side, min_confidence=t.min_confidence, grey=grey)
     results = [c.check_face_count(faces, t)]
     face = faces[0] if faces else None
     if face is None:
         results += [c.not_measured(name) for name in CHECK_NAMES[1:]]
     else:
-        grey = c._grey(frame)
         results += [
             c.check_face_size(face, frame.shape, t),
             c.check_centring(face, frame.shape, t, spec),

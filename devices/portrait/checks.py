@@ -66,7 +66,7 @@ def not_measured(name: str) -> CheckResult:
                  "Not measured: there is no face.")
 
 
-def _grey(frame: np.ndarray) -> np.ndarray:
+def to_grey(frame: np.ndarray) -> np.ndarray:
     return frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
 
 
@@ -188,27 +188,34 @@ def check_contrast(grey: np.ndarray, face: Face, t: Thresholds) -> CheckResult:
     return _ok("contrast", spread)
 
 
-def background_mask(shape: tuple[int, ...], face: Face, spec: CropSpec) -> np.ndarray:
-    """Pixels of the future portrait beside and above the head, above mouth level."""
+def background_mask(shape: tuple[int, ...], face: Face,
+                    spec: CropSpec) -> tuple[np.ndarray, int, int]:
+    """Pixels of the future portrait beside and above the head, above mouth level, as a mask
+    over the portrait's bounding box (clipped to the frame) and that box's top-left corner."""
     h, w = shape[:2]
-    mask = np.zeros((h, w), np.uint8)
-    cv2.fillConvexPoly(mask, np.round(crop_window(face, spec)).astype(np.int32), 255)
+    window = crop_window(face, spec)
+    x0, y0 = (max(0, int(v)) for v in window.min(axis=0))
+    x1, y1 = min(w, int(window[:, 0].max()) + 1), min(h, int(window[:, 1].max()) + 1)
+    mask = np.zeros((max(0, y1 - y0), max(0, x1 - x0)), np.uint8)
+    if mask.size == 0:
+        return mask, x0, y0
+    offset = np.array([x0, y0])
+    cv2.fillConvexPoly(mask, np.round(window - offset).astype(np.int32), 255)
     x, y, bw, bh = face.box
     # The head with hair and ears: wider than the face box and reaching well above it.
-    centre = (round(x + bw / 2), round(y + bh / 2 - 0.2 * bh))
+    centre = (round(x + bw / 2 - x0), round(y + bh / 2 - 0.2 * bh - y0))
     cv2.ellipse(mask, centre, (round(0.7 * bw), round(0.8 * bh)), -face.roll_deg, 0, 360, 0, -1)
-    mask[min(h, int(y + 0.75 * bh)):, :] = 0  # from the mouth down: neck, collar, shoulders
-    return mask
+    mask[max(0, int(y + 0.75 * bh) - y0):, :] = 0  # from the mouth down: neck, collar, shoulders
+    return mask, x0, y0
 
 
 def check_background(grey: np.ndarray, face: Face, t: Thresholds, spec: CropSpec) -> CheckResult:
-    mask = background_mask(grey.shape, face, spec)
-    ys, xs = np.nonzero(mask)
-    if ys.size < t.background_min_pixels:
+    mask, x0, y0 = background_mask(grey.shape, face, spec)
+    m = mask > 0
+    if int(m.sum()) < t.background_min_pixels:
         return _fail("background", None, "Không thấy đủ nền quanh đầu: lùi xa camera.",
                      "Not enough background visible around the head: move away from the camera.")
-    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
-    sub, m = grey[y0:y1, x0:x1], mask[y0:y1, x0:x1] > 0
+    sub = grey[y0:y0 + mask.shape[0], x0:x0 + mask.shape[1]]
     values = sub[m]
     level, spread = float(values.mean()), float(values.std())
     edges = float((cv2.Canny(sub, 60, 150)[m] > 0).mean())

@@ -3,11 +3,20 @@
 yuface's landmarks stay close to an upright face even when the head is tilted (a 20 degree roll
 reads as 0-6 degrees), so the two eye points are refined on the full-resolution image: the iris
 is the strongest dark round blob near each landmark (Laplacian of Gaussian at iris scale).
+
+yuface runs on OpenMP. With its default of one thread per core, a detection that takes 20 ms on
+an idle 2-core machine takes 200+ ms as soon as the other core is busy (capture, GUI), because
+OpenMP threads spin waiting for each other. Detection therefore runs single-threaded (about 30 ms
+at 640x360), set per calling thread through yuface's own OpenMP runtime.
 """
 
 from __future__ import annotations
 
+import ctypes
+import glob
 import math
+import os
+import threading
 from dataclasses import dataclass
 
 import cv2
@@ -15,6 +24,26 @@ import numpy as np
 import yuface
 
 Point = tuple[float, float]
+OPENMP_THREADS = 1
+_omp_state = threading.local()
+_omp_lib: list[ctypes.CDLL | None] = []
+
+
+def _limit_openmp_threads() -> None:
+    """omp_set_num_threads(OPENMP_THREADS) once per thread on the runtime yuface bundles."""
+    if getattr(_omp_state, "done", False):
+        return
+    _omp_state.done = True
+    if not _omp_lib:
+        folder = os.path.join(os.path.dirname(os.path.dirname(yuface.__file__)), "yuface.libs")
+        found = sorted(glob.glob(os.path.join(folder, "*gomp*")))
+        try:
+            _omp_lib.append(ctypes.CDLL(found[0]) if found else None)
+        except OSError:
+            _omp_lib.append(None)
+    lib = _omp_lib[0]
+    if lib is not None:
+        lib.omp_set_num_threads(OPENMP_THREADS)
 
 
 @dataclass(frozen=True)
@@ -103,12 +132,17 @@ def refine_eyes(gray: np.ndarray, left: Point, right: Point) -> tuple[Point, Poi
 
 
 def detect_faces(frame: np.ndarray, max_side: int = 640, min_confidence: float = 0.6,
-                 refine: bool = True) -> list[Face]:
-    """Faces in a BGR (or grey) frame, largest first, in full-frame coordinates."""
+                 refine: bool = True, grey: np.ndarray | None = None) -> list[Face]:
+    """Faces in a BGR (or grey) frame, largest first, in full-frame coordinates.
+
+    `grey` (the frame in grey levels) saves a conversion when the caller already has it."""
+    _limit_openmp_threads()
     bgr = _as_bgr(frame)
     small, k = downscale(bgr, max_side)
     confs, boxes, marks = yuface.detect(np.ascontiguousarray(small), conf=min_confidence)
-    gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) if refine and len(confs) else None
+    gray = None
+    if refine and len(confs):
+        gray = grey if grey is not None else cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     faces = []
     for conf, box, lm in zip(confs, boxes, marks, strict=True):
         p = [(float(lm[i]) * k, float(lm[i + 1]) * k) for i in range(0, 10, 2)]
