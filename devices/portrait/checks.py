@@ -17,7 +17,7 @@ from devices.portrait.detect import Face
 
 @dataclass(frozen=True)
 class Thresholds:
-    min_confidence: float = 0.6  # detector confidence to count a face
+    min_confidence: float = 0.75  # detector confidence to count a face (real faces: 0.85+)
     other_face_ratio: float = 0.3  # faces narrower than this share of the main one are ignored
     face_height_min: float = 0.22  # face box height / frame height
     face_height_max: float = 0.55  # beyond this the 2:3 crop runs off a 16:9 frame

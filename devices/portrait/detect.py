@@ -131,7 +131,7 @@ def refine_eyes(gray: np.ndarray, left: Point, right: Point) -> tuple[Point, Poi
     return new_left, new_right
 
 
-def detect_faces(frame: np.ndarray, max_side: int = 640, min_confidence: float = 0.6,
+def detect_faces(frame: np.ndarray, max_side: int = 640, min_confidence: float = 0.75,
                  refine: bool = True, grey: np.ndarray | None = None) -> list[Face]:
     """Faces in a BGR (or grey) frame, largest first, in full-frame coordinates.
 
