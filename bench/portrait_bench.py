@@ -1,0 +1,104 @@
+"""Camera and portrait speed on this machine: run `python bench/portrait_bench.py [--json]`.
+
+Prints synthetic capture fps at 1280x720, analysis time per frame, analyses per second and
+capture fps while both threads run, and crop + JPEG time and size. Numbers, not assertions:
+the targets (>= 25 fps preview, >= 8 analyses a second) are judged by a person reading them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from devices.camera.scene import Scene  # noqa: E402
+from devices.camera.synthetic import SyntheticCamera  # noqa: E402
+from devices.camera.worker import AnalysisWorker, CaptureWorker  # noqa: E402
+from devices.portrait.analyse import analyse_frame  # noqa: E402
+from devices.portrait.crop import CropSpec, crop_portrait, encode_jpeg_bounded  # noqa: E402
+from devices.portrait.detect import detect_faces  # noqa: E402
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def ms(values: list[float]) -> dict[str, float]:
+    values = sorted(values)
+    return {"median_ms": round(statistics.median(values) * 1000, 1),
+            "p95_ms": round(values[int(0.95 * (len(values) - 1))] * 1000, 1)}
+
+
+def capture_alone(seconds: float) -> dict[str, float]:
+    with SyntheticCamera(fps=0) as cam:
+        cam.read()  # renders the scene once
+        n, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            cam.read()
+            n += 1
+    return {"unpaced_fps": round(n / (time.perf_counter() - start), 1)}
+
+
+def live(seconds: float, max_rate: float | None) -> dict[str, float]:
+    cap = CaptureWorker(SyntheticCamera(fps=30)).start()
+    ana = AnalysisWorker(cap.slot, analyse_frame, max_rate=max_rate).start()
+    time.sleep(1.0)  # warm up
+    f0, a0, t0 = cap.stats().frames, ana.stats().analyses, time.perf_counter()
+    time.sleep(seconds)
+    f1, a1, t1 = cap.stats().frames, ana.stats().analyses, time.perf_counter()
+    mean = ana.stats().mean_seconds
+    ana.stop()
+    cap.stop()
+    return {"capture_fps": round((f1 - f0) / (t1 - t0), 1),
+            "analyses_per_s": round((a1 - a0) / (t1 - t0), 1),
+            "analysis_mean_ms": round(mean * 1000, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+
+    cam = SyntheticCamera(fps=0)
+    with cam:
+        frame = cam.read()
+    face = detect_faces(frame)[0]
+    spec = CropSpec()
+    analyse_frame(frame)
+    results: dict[str, object] = {
+        "cpu_count": os.cpu_count(),
+        "frame": "1280x720 synthetic",
+        "scene_render_ms": ms(timed(lambda: SyntheticCamera(scene=Scene(seed=2)).truth(), 3)),
+        "capture_alone": capture_alone(2.0),
+        "detect_640x360": ms(timed(lambda: detect_faces(frame, refine=False), 30)),
+        "analyse_frame": ms(timed(lambda: analyse_frame(frame), 30)),
+        "live_30fps_analysis_capped_12": live(args.seconds, 12.0),
+        "live_30fps_analysis_uncapped": live(args.seconds, None),
+    }
+    portrait = crop_portrait(frame, face, spec)
+    jpeg, quality = encode_jpeg_bounded(portrait, spec.max_bytes)
+    results["crop"] = ms(timed(lambda: crop_portrait(frame, face, spec), 30))
+    results["crop_plus_jpeg"] = ms(timed(lambda: encode_jpeg_bounded(
+        crop_portrait(frame, face, spec), spec.max_bytes), 30))
+    results["jpeg"] = {"bytes": len(jpeg), "quality": quality,
+                       "size": f"{spec.width}x{spec.height}", "limit": spec.max_bytes}
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    for key, value in results.items():
+        print(f"{key:32s} {value}")
+
+
+if __name__ == "__main__":
+    main()
