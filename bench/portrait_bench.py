@@ -12,6 +12,7 @@ import json
 import os
 import statistics
 import sys
+import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -22,6 +23,7 @@ from devices.camera.worker import AnalysisWorker, CaptureWorker  # noqa: E402
 from devices.portrait.analyse import analyse_frame  # noqa: E402
 from devices.portrait.crop import CropSpec, crop_portrait, encode_jpeg_bounded  # noqa: E402
 from devices.portrait.detect import detect_faces  # noqa: E402
+from devices.portrait.process import ProcessAnalyser  # noqa: E402
 
 
 def timed(fn, repeat: int) -> list[float]:
@@ -49,19 +51,46 @@ def capture_alone(seconds: float) -> dict[str, float]:
     return {"unpaced_fps": round(n / (time.perf_counter() - start), 1)}
 
 
-def live(seconds: float, max_rate: float | None) -> dict[str, float]:
+class Ticker:
+    """Stands in for the GUI thread: wakes every ms and records the longest gap (GIL stalls)."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        last = time.perf_counter()
+        while not self._stop.is_set():
+            time.sleep(0.001)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last)
+            last = now
+
+    def __enter__(self) -> Ticker:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def live(seconds: float, max_rate: float | None, analyse=analyse_frame) -> dict[str, float]:
     cap = CaptureWorker(SyntheticCamera(fps=30)).start()
-    ana = AnalysisWorker(cap.slot, analyse_frame, max_rate=max_rate).start()
+    ana = AnalysisWorker(cap.slot, analyse, max_rate=max_rate).start()
     time.sleep(1.0)  # warm up
-    f0, a0, t0 = cap.stats().frames, ana.stats().analyses, time.perf_counter()
-    time.sleep(seconds)
-    f1, a1, t1 = cap.stats().frames, ana.stats().analyses, time.perf_counter()
+    with Ticker() as gui:
+        f0, a0, t0 = cap.stats().frames, ana.stats().analyses, time.perf_counter()
+        time.sleep(seconds)
+        f1, a1, t1 = cap.stats().frames, ana.stats().analyses, time.perf_counter()
     mean = ana.stats().mean_seconds
     ana.stop()
     cap.stop()
     return {"capture_fps": round((f1 - f0) / (t1 - t0), 1),
             "analyses_per_s": round((a1 - a0) / (t1 - t0), 1),
-            "analysis_mean_ms": round(mean * 1000, 1)}
+            "analysis_mean_ms": round(mean * 1000, 1),
+            "longest_gui_stall_ms": round(gui.longest * 1000, 1)}
 
 
 def main() -> None:
@@ -86,6 +115,9 @@ def main() -> None:
         "live_30fps_analysis_capped_12": live(args.seconds, 12.0),
         "live_30fps_analysis_uncapped": live(args.seconds, None),
     }
+    with ProcessAnalyser() as child:
+        results["live_30fps_child_process_capped_12"] = live(args.seconds, 12.0, child)
+        results["live_30fps_child_process_uncapped"] = live(args.seconds, None, child)
     portrait = crop_portrait(frame, face, spec)
     jpeg, quality = encode_jpeg_bounded(portrait, spec.max_bytes)
     results["crop"] = ms(timed(lambda: crop_portrait(frame, face, spec), 30))
