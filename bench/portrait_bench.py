@@ -12,11 +12,15 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+import cv2  # noqa: E402
+
+from devices.camera.opencv_camera import OpenCVCamera  # noqa: E402
 from devices.camera.scene import Scene  # noqa: E402
 from devices.camera.synthetic import SyntheticCamera  # noqa: E402
 from devices.camera.worker import AnalysisWorker, CaptureWorker  # noqa: E402
@@ -76,6 +80,23 @@ class Ticker:
         self._thread.join()
 
 
+def file_capture(frames: int = 60) -> dict[str, float]:
+    """A 1280x720 MJPEG file through OpenCVCamera: the decode cost a USB webcam's MJPEG adds."""
+    with tempfile.TemporaryDirectory() as folder:  # synthetic frames only, removed after
+        path = os.path.join(folder, "bench.avi")
+        with SyntheticCamera(fps=0) as cam:
+            writer = cv2.VideoWriter(path, cv2.VideoWriter_fourcc(*"MJPG"), 30.0, (1280, 720))
+            for _ in range(frames):
+                writer.write(cam.read())
+            writer.release()
+        with OpenCVCamera(path) as cam:
+            start = time.perf_counter()
+            for _ in range(frames):
+                cam.read()
+            elapsed = time.perf_counter() - start
+    return {"fps": round(frames / elapsed, 1), "ms_per_frame": round(elapsed / frames * 1000, 1)}
+
+
 def live(seconds: float, max_rate: float | None, analyse=analyse_frame) -> dict[str, float]:
     cap = CaptureWorker(SyntheticCamera(fps=30)).start()
     ana = AnalysisWorker(cap.slot, analyse, max_rate=max_rate).start()
@@ -110,6 +131,7 @@ def main() -> None:
         "frame": "1280x720 synthetic",
         "scene_render_ms": ms(timed(lambda: SyntheticCamera(scene=Scene(seed=2)).truth(), 3)),
         "capture_alone": capture_alone(2.0),
+        "mjpeg_file_capture_1280x720": file_capture(),
         "detect_640x360": ms(timed(lambda: detect_faces(frame, refine=False), 30)),
         "analyse_frame": ms(timed(lambda: analyse_frame(frame), 30)),
         "live_30fps_analysis_capped_12": live(args.seconds, 12.0),
