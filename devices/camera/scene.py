@@ -163,9 +163,21 @@ def render(scene: Scene, width: int = 1280, height: int = 720) -> tuple[np.ndarr
     return frame, Truth(eyes, (float(cx), float(cy)), 2.0 * fw, 2.0 * fh)  # type: ignore[arg-type]
 
 
+def noise_field(sigma: float, seed: int, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Gaussian sensor noise split into its positive and negative parts (uint8 each), so adding
+    it to a frame is two saturating OpenCV operations."""
+    noise = np.random.default_rng(seed).standard_normal(shape, dtype=np.float32) * sigma
+    return (np.clip(np.rint(noise), 0, 255).astype(np.uint8),
+            np.clip(np.rint(-noise), 0, 255).astype(np.uint8))
+
+
+def add_noise(frame: np.ndarray, field: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Frame plus a noise field from noise_field() (a fresh array)."""
+    return cv2.subtract(cv2.add(frame, field[0]), field[1])
+
+
 def with_noise(frame: np.ndarray, sigma: float, seed: int) -> np.ndarray:
     """Frame plus Gaussian sensor noise (a fresh array)."""
     if sigma <= 0:
         return frame.copy()
-    noise = np.random.default_rng(seed).normal(0.0, sigma, frame.shape).astype(np.float32)
-    return np.clip(frame.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+    return add_noise(frame, noise_field(sigma, seed, frame.shape))

@@ -1,6 +1,7 @@
 """A synthetic camera: the drawn person of scene.py at a chosen frame rate, for tests and the demo.
 
-Each scene is rendered once (tens of ms) into a few frames with different sensor noise; `read()`
+Each scene is rendered once (under 0.1 s) into a few frames with different sensor noise (the
+noise fields are made once per camera and noise level); `read()`
 then only paces and copies, so 1280x720 at 30 fps costs about a millisecond a frame. The scene can
 be changed from another thread, and the camera can be "unplugged" to exercise recovery.
 """
@@ -14,7 +15,7 @@ import numpy as np
 
 from devices.camera.base import Camera, CameraInfo
 from devices.camera.errors import CameraNotConnected, CameraUnplugged
-from devices.camera.scene import Scene, Truth, render, with_noise
+from devices.camera.scene import Scene, Truth, add_noise, noise_field, render
 
 NOISE_VARIANTS = 4
 
@@ -37,6 +38,7 @@ class SyntheticCamera(Camera):
         self._fail_after = fail_after
         self._count = 0
         self._next_due = 0.0
+        self._noise: dict[tuple[float, int], list[tuple[np.ndarray, np.ndarray]]] = {}
 
     # -- controls used by tests and the demo (any thread) ------------------------------------
     def set_scene(self, scene: Scene) -> None:
@@ -121,6 +123,12 @@ class SyntheticCamera(Camera):
         if scene == self._rendered:
             return
         base, truth = render(scene, self.width, self.height)
-        self._frames = [with_noise(base, scene.noise, scene.seed * 100 + i)
-                        for i in range(NOISE_VARIANTS)]
+        if scene.noise > 0:
+            key = (scene.noise, scene.seed)
+            if key not in self._noise:
+                self._noise[key] = [noise_field(scene.noise, scene.seed * 100 + i, base.shape)
+                                    for i in range(NOISE_VARIANTS)]
+            self._frames = [add_noise(base, field) for field in self._noise[key]]
+        else:
+            self._frames = [base]
         self._truth, self._rendered = truth, scene
