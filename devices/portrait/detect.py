@@ -36,10 +36,14 @@ def _limit_openmp_threads() -> None:
     _omp_state.done = True
     if not _omp_lib:
         folder = os.path.join(os.path.dirname(os.path.dirname(yuface.__file__)), "yuface.libs")
-        found = sorted(glob.glob(os.path.join(folder, "*gomp*")))
+        # libgomp in Linux wheels; an OpenMP DLL (libgomp/vcomp) in Windows ones if bundled.
+        found = sorted(glob.glob(os.path.join(folder, "*omp*")))
         try:
-            _omp_lib.append(ctypes.CDLL(found[0]) if found else None)
-        except OSError:
+            lib = ctypes.CDLL(found[0]) if found else None
+            if lib is not None:
+                lib.omp_set_num_threads  # noqa: B018 - raises AttributeError if absent
+            _omp_lib.append(lib)
+        except (OSError, AttributeError):
             _omp_lib.append(None)
     lib = _omp_lib[0]
     if lib is not None:

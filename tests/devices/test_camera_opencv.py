@@ -143,3 +143,21 @@ def test_a_read_slower_than_the_timeout_is_a_timeout():
     with pytest.raises(CameraTimeout) as info:
         cam.read()
     assert info.value.code == "camera.timeout" and "0.2 s" in info.value.en
+
+
+def test_camera_specs_of_the_command_line(tmp_path):
+    from devices.camera.spec import CameraSpecInvalid, camera_from_spec
+    from devices.camera.synthetic import SyntheticCamera
+
+    assert isinstance(camera_from_spec("simulated"), SyntheticCamera)
+    with pytest.raises(CameraNotConnected):
+        camera_from_spec("camera:97").open()
+    path = tmp_path / "clip.avi"
+    write_video(path, frames=3)
+    cam = camera_from_spec(f"camera:{path}")
+    assert isinstance(cam, OpenCVCamera) and cam.loop and cam.pace
+    result = cam.self_test(frames=5)  # loops past the 3 frames
+    assert result.ok and result.frames == 5
+    for bad in ("r30x:/dev/ttyUSB0", "camera:", "webcam"):
+        with pytest.raises(CameraSpecInvalid):
+            camera_from_spec(bad)
