@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import cv2
@@ -18,6 +19,18 @@ from devices.camera.base import Camera, CameraInfo
 from devices.camera.errors import CameraNotConnected, CameraTimeout, CameraUnplugged
 
 CaptureFactory = Callable[[Any], Any]
+
+
+@contextmanager
+def _quiet_opencv() -> Iterator[None]:
+    """Silence OpenCV's own warnings while opening: a missing camera would print one on every
+    reconnect attempt, and a file's warning would carry its full path."""
+    level = cv2.utils.logging.getLogLevel()
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+    try:
+        yield
+    finally:
+        cv2.utils.logging.setLogLevel(level)
 
 
 class OpenCVCamera(Camera):
@@ -60,7 +73,8 @@ class OpenCVCamera(Camera):
             return
         if self._is_file and not os.path.isfile(str(self.source)):
             raise CameraNotConnected(self.label)
-        cap = self._factory(self.source)
+        with _quiet_opencv():
+            cap = self._factory(self.source)
         if not cap.isOpened():
             cap.release()
             raise CameraNotConnected(self.label)

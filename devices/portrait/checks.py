@@ -103,6 +103,8 @@ def check_face_size(face: Face, shape: tuple[int, ...], t: Thresholds) -> CheckR
 
 def check_centring(face: Face, shape: tuple[int, ...], t: Thresholds,
                    spec: CropSpec) -> CheckResult:
+    """Score: horizontal offset; on failure, the value that failed (offset, eye line height or
+    share of the crop outside the frame)."""
     h, w = shape[:2]
     cx, cy = face.eye_center
     dx, line = (cx - w / 2) / w, cy / h
@@ -115,9 +117,11 @@ def check_centring(face: Face, shape: tuple[int, ...], t: Thresholds,
             "Mặt quá thấp trong khung: nâng camera"
         en = "Face too high in the picture: lower the camera" if line < t.eye_line_min else \
             "Face too low in the picture: raise the camera"
-        return _fail("centring", dx, vi + " hoặc chỉnh ghế.", en + " or adjust the seat.")
-    if outside_fraction(face, spec, shape) > t.max_outside:
-        return _fail("centring", dx, "Ảnh chân dung bị thiếu mép khung: lùi lại và ngồi giữa.",
+        return _fail("centring", line, vi + " hoặc chỉnh ghế.", en + " or adjust the seat.")
+    outside = outside_fraction(face, spec, shape)
+    if outside > t.max_outside:
+        return _fail("centring", outside,
+                     "Ảnh chân dung bị thiếu mép khung: lùi lại và ngồi giữa.",
                      "The portrait would run off the picture: step back and sit centred.")
     return _ok("centring", dx)
 
