@@ -14,9 +14,9 @@ import cv2
 import numpy as np
 
 from devices.portrait import checks as c
-from devices.portrait.crop import CropSpec
+from devices.portrait.crop import CropSpec, portrait_jpeg
 from devices.portrait.detect import Face, detect_faces
-from devices.portrait.errors import ImageUnreadable
+from devices.portrait.errors import ImageUnreadable, NoFace
 
 CHECK_NAMES = ("face_count", "face_size", "centring", "roll", "eye_distance", "sharpness",
                "exposure", "contrast", "background")
@@ -107,3 +107,20 @@ def analyse_image(path: str | os.PathLike[str], thresholds: c.Thresholds | None 
                   spec: CropSpec | None = None) -> dict[str, object]:
     """Every check with score and reason, plus the verdict, as a JSON-ready dict."""
     return analyse_frame(read_image(path), thresholds, spec).as_dict()
+
+
+def capture_portrait(frame: np.ndarray, thresholds: c.Thresholds | None = None,
+                     spec: CropSpec | None = None,
+                     require_pass: bool = True) -> tuple[PortraitReport, bytes | None]:
+    """The capture button: check the full frame again and, if it passes (or the officer
+    overrides with require_pass=False), return the card portrait JPEG as well.
+
+    Raises NoFace when there is no face to crop; raises JpegTooLarge if the size limit cannot
+    be met."""
+    spec = spec or CropSpec()
+    report = analyse_frame(frame, thresholds, spec)
+    if report.face is None:
+        raise NoFace()
+    if require_pass and not report.passed:
+        return report, None
+    return report, portrait_jpeg(frame, report.face, spec)

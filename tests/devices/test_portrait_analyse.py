@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import cv2
+import numpy as np
 import pytest
 
 from devices.camera.scene import Scene, render, with_noise
@@ -66,3 +67,21 @@ def test_grey_and_bgra_images_are_accepted(tmp_path):
     save(path, grey)
     assert read_image(path).shape == (720, 1280, 3)
     assert analyse_image(path)["checks"][0]["score"] == 1
+
+
+def test_capture_gives_the_jpeg_only_for_a_passing_frame_unless_overridden():
+    from devices.portrait.analyse import capture_portrait
+    from devices.portrait.errors import NoFace
+
+    good = with_noise(render(Scene())[0], 2, 1)
+    report, jpeg = capture_portrait(good)
+    assert report.passed and jpeg is not None and len(jpeg) <= 30_000
+    assert cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR).shape == (600, 400, 3)
+    tilted = with_noise(render(Scene(roll_deg=15))[0], 2, 1)
+    report, jpeg = capture_portrait(tilted)
+    assert not report.passed and jpeg is None
+    report, jpeg = capture_portrait(tilted, require_pass=False)
+    assert jpeg is not None
+    with pytest.raises(NoFace) as info:
+        capture_portrait(render(Scene(faces=0))[0])
+    assert info.value.code == "portrait.no_face"
