@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from app.domain.dates import age_on, biometrics_policy
@@ -18,16 +18,13 @@ from app.domain.problems import ERROR, WARNING, Problem, RecordInputError, warni
 from app.domain.record import EnrollmentRecord, parse_record
 from app.domain.states import State
 from app.domain.validation import validate
+from app.services import packaging
+from app.services.packaging import demographics
 from app.services.station import Session
 from app.store import records
 
-STATION_KEYS = ("_step", "_reasons", "_capture", "_flags", "_review")
+STATION_KEYS = ("_step", "_reasons", "_capture", "_flags", "_review", "_approval", "_signatures")
 DEAD_STATES = {State.PURGED.value}
-
-
-def demographics(payload: dict[str, Any]) -> dict[str, Any]:
-    """The form alone, as the centre receives it."""
-    return {k: v for k, v in payload.items() if not k.startswith("_")}
 
 
 @dataclass
@@ -79,6 +76,23 @@ class Enrollment:
     def discard(self, record_id: str) -> None:
         self.session.discard(record_id)
 
+    def returned(self) -> list[dict[str, Any]]:
+        """This officer's records the supervisor rejected, with the reason."""
+        rows = self.session.station.list_records(State.REJECTED, 1000, 0)
+        out = []
+        for row in rows:
+            if row["officer_id"] != self.session.user.id:
+                continue
+            data = self.session.show(row["id"])["data"]
+            out.append({**row, "full_name": data.get("full_name", ""),
+                        "reason": (data.get("_review") or {}).get("reason", "")})
+        return out
+
+    def reopen(self, record_id: str) -> tuple[dict[str, Any], str]:
+        """A rejected record becomes a draft again, to be corrected and completed."""
+        self.session.transition(record_id, State.DRAFT)
+        return self.resume(record_id)
+
     # -- checks ------------------------------------------------------------------------------
     def check(self, form: dict[str, Any], record_id: str | None = None) -> Checked:
         record, problems = parse_record(form)
@@ -120,10 +134,24 @@ class Enrollment:
         if blocking:
             raise RecordInputError(blocking)
         payload = {**checked.record.to_json(), "_step": "done", "_reasons": reasons,
-                   "_capture": capture or {},
                    "_flags": sorted({p.code for p in checked.warnings})}
-        saved = self.session.save_record(payload, blobs or {}, record_id=record_id)
-        self.session.transition(saved.id, State.CAPTURED)
+        session = self.session
+        if capture is None and record_id is not None:  # reopened: keep what was captured
+            old = session.show(record_id)["data"].get("_capture") or {}
+            capture = {k: v for k, v in old.items() if k not in ("captured_at", "clock_suspect")}
+        # Save first (the record gets its id, time and clock flag), then sign what was saved
+        # and move it to `captured` together with the signature, in one transaction.
+        saved = session.save_record({**payload, "_capture": capture or {}}, blobs or {},
+                                    record_id=record_id)
+        rec = session.show(saved.id)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        payload["_capture"] = {"started_at": rec["created_at"], "captured_at": now,
+                               **(capture or {}), "clock_suspect": bool(rec["clock_flag"])}
+        contents = packaging.contents_for({**rec, "data": payload}, session.blobs(saved.id),
+                                          session.station_id())
+        payload["_signatures"] = [packaging.sign_as("officer", contents, session.user.id,
+                                                    session.signing_key)]
+        session.save_and_transition(payload, saved.id, State.CAPTURED)
         return saved.id
 
 

@@ -194,6 +194,27 @@ class Session:
         return self.station.store.run(records.save, self._k(write=True), data, blobs or {},
                                       officer_id=self.user.id, record_id=record_id)
 
+    def save_and_transition(self, data: dict[str, Any], record_id: str, target: State,
+                            blobs: dict[str, bytes] | None = None) -> records.SavedRecord:
+        return self.station.store.run(records.save_and_transition, self._k(write=True), data,
+                                      blobs or {}, record_id=record_id, target=target,
+                                      actor_id=self.user.id, role=self.user.role)
+
+    def reauth(self, password: str) -> None:
+        """Approvals and rejections ask for the password again (counted like a login)."""
+        self._k()
+        self.station.store.run(users.login, self.user.username, password)
+
+    def blobs(self, record_id: str) -> dict[str, bytes]:
+        names = self.show(record_id)["blobs"]
+        return {n: self.blob(record_id, n) for n in names}
+
+    def station_id(self) -> str:
+        return self.station.info()["station_id"]
+
+    def station_signing_key(self):  # noqa: ANN201 - Ed25519PrivateKey, used to seal packets
+        return self.station.store.run(keys.station_signing_key, self._k().kek)
+
     def show(self, record_id: str) -> dict[str, Any]:
         return self.station.store.run(records.load, self._k(), record_id)
 

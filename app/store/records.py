@@ -194,6 +194,16 @@ def transition(db: Database, record_id: str, target: State, actor_id: str | None
     return target
 
 
+def save_and_transition(db: Database, keys: Keys, data: dict[str, Any], blobs: dict[str, bytes],
+                        *, record_id: str, target: State, actor_id: str,
+                        role: Role | None) -> SavedRecord:
+    """New content and a state move in one transaction (a signature and the move it makes)."""
+    with db.atomic():
+        saved = save(db, keys, data, blobs, officer_id=actor_id, record_id=record_id)
+        transition(db, record_id, target, actor_id, role)
+    return SavedRecord(saved.id, saved.version, target)
+
+
 def shred(db: Database, record_id: str, actor_id: str | None) -> None:
     """Delete the data key, ciphertext and index rows; keep a plain tombstone for the audit."""
     with db.atomic():
