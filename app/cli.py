@@ -18,7 +18,7 @@ from typing import Any
 from app.domain.errors import InputError, StationError
 from app.domain.masterdata import default_master
 from app.domain.states import State
-from app.services import enrollment, selftest
+from app.services import enrollment, packaging, review, selftest
 from app.services.station import Session, Station
 
 
@@ -36,6 +36,7 @@ class Ctx:
         self.lang: str = args.lang
         self.data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
         self._stdin_lines: list[str] | None = None
+        self.last_password = ""
 
     def password(self, prompt: str, field: str = "password") -> str:
         if getattr(self.args, "password_stdin", False):
@@ -65,7 +66,8 @@ class Ctx:
                 raise InputError("missing_user", "Cần chỉ rõ người dùng: thêm --as TÊN.",
                                  "Name the user: add --as USER.", field="as")
             user = input("Người dùng / user: ").strip()
-        return station.login(user, self.password(f"Mật khẩu của {user} / password: "))
+        self.last_password = self.password(f"Mật khẩu của {user} / password: ")
+        return station.login(user, self.last_password)
 
 
 @contextlib.contextmanager
@@ -211,6 +213,38 @@ def cmd_enroll(ctx: Ctx) -> int:
     return 0
 
 
+def cmd_approve(ctx: Ctx) -> int:
+    with opened(ctx) as station:
+        session = ctx.session(station)
+        done = review.Review(session).approve(ctx.args.ids, session_password(ctx))
+        session.logout()
+    ctx.emit({"approved": done}, "\n".join(f"{i} approved" for i in done))
+    return 0
+
+
+def cmd_reject(ctx: Ctx) -> int:
+    with opened(ctx) as station:
+        session = ctx.session(station)
+        review.Review(session).reject(ctx.args.id, ctx.args.reason, session_password(ctx))
+        session.logout()
+    ctx.emit({"rejected": ctx.args.id}, f"{ctx.args.id} rejected")
+    return 0
+
+
+def session_password(ctx: Ctx) -> str:
+    """The password typed to log in is the re-authentication for this one command."""
+    return ctx.last_password
+
+
+def cmd_verify_packet(ctx: Ctx) -> int:
+    results = packaging.verify_packet_file(Path(ctx.args.file), Path(ctx.args.central_keys))
+    ok = all(r.get("status") != "fail" for r in results)
+    human = "\n".join(f"{r.get('status', '?'):<5} {r.get('name', '')}: "
+                      f"{r.get(ctx.lang) or r.get('detail') or ''}" for r in results)
+    ctx.emit({"ok": ok, "checks": results}, human)
+    return 0 if ok else 6
+
+
 def cmd_self_test(ctx: Ctx) -> int:
     results = selftest.run_all()
     ok = all(r["ok"] for r in results)
@@ -277,6 +311,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--draft", action="store_true", help="save as a draft, unvalidated")
     sp.add_argument("--reason", action="append", metavar="FIELD:CODE=TEXT",
                     help="reason for accepting a warning (repeatable)")
+    sp = add("approve", cmd_approve, "approve records (supervisor)", json_=True, user=True)
+    sp.add_argument("ids", nargs="+", metavar="ID")
+    sp = add("reject", cmd_reject, "reject a record with a reason (supervisor)", json_=True,
+             user=True)
+    sp.add_argument("id")
+    sp.add_argument("--reason", required=True)
+    sp = add("verify-packet", cmd_verify_packet, "open and check a packet with the centre's keys",
+             json_=True)
+    sp.add_argument("file")
+    sp.add_argument("--central-keys", required=True, metavar="DIR")
     add("self-test", cmd_self_test, "check crypto, store and components", json_=True)
     add("gui", cmd_gui, "open the application")
     add("demo", cmd_demo, "the application with a throwaway demo station")

@@ -27,6 +27,9 @@ def initialised(tmp_path_factory):
            "--json", stdin="admin-pass-1\nofficer-pass-1\n")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["role"] == "officer"
+    r = es(d, "user", "add", "sup1", "--role", "supervisor", "--as", "admin", "--password-stdin",
+           stdin="admin-pass-1\nsuper-pass-1\n")
+    assert r.returncode == 0, r.stderr
     return d
 
 
@@ -104,3 +107,31 @@ def test_enroll_bad_form_lists_every_problem(initialised, tmp_path):
     r = es(initialised, "enroll", "--from-json", str(tmp_path / "missing.json"), "--as", "off1",
            "--password-stdin", stdin="officer-pass-1\n")
     assert r.returncode == 2 and "missing.json" in r.stderr
+
+
+def test_approve_and_reject(initialised, tmp_path):
+    from datetime import date
+
+    from app.domain.masterdata import default_master
+    from app.domain.synthetic import generate_worklist
+
+    ids = []
+    for i, entry in enumerate(generate_worklist(default_master(), 2, 99, date.today())):
+        f = tmp_path / f"f{i}.json"
+        f.write_text(json.dumps(entry.to_record().to_json(), ensure_ascii=False))
+        r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
+               "--json", stdin="officer-pass-1\n")
+        assert r.returncode == 0, r.stderr
+        ids.append(json.loads(r.stdout)["id"])
+    r = es(initialised, "approve", ids[0], "--as", "off1", "--password-stdin",
+           stdin="officer-pass-1\n")
+    assert r.returncode == 3  # an officer cannot approve
+    r = es(initialised, "approve", ids[0], "--as", "sup1", "--password-stdin", "--json",
+           stdin="super-pass-1\n")
+    assert r.returncode == 0 and json.loads(r.stdout)["approved"] == [ids[0]]
+    r = es(initialised, "reject", ids[1], "--reason", "Sai ngày sinh", "--as", "sup1",
+           "--password-stdin", stdin="super-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    r = es(initialised, "list", "--json")
+    states = {x["id"]: x["state"] for x in json.loads(r.stdout)}
+    assert states[ids[0]] == "approved" and states[ids[1]] == "rejected"
