@@ -90,9 +90,10 @@ class QualityReport:
 
 def segment_slap(
     image: np.ndarray, gate: GateResult, position: int, ppi: int = 500,
+    missing: tuple[int, ...] = (),
 ) -> dict[int, np.ndarray]:
     """Cut a slap into finger images (largest ridge regions, ordered left to right on glass)."""
-    fingers = SLAP_FINGERS[position]
+    fingers = [f for f in SLAP_FINGERS[position] if f not in missing]
     if gate.ridge_mask is None:
         return {}
     mask = gate.ridge_mask.astype(np.uint8)
@@ -114,15 +115,19 @@ def segment_slap(
 
 def assess(
     image: np.ndarray, position: int = 0, ppi: int = 500, thresholds: GateThresholds | None = None,
+    missing: tuple[int, ...] = (),
 ) -> QualityReport:
-    """Gate, then NFIQ 2 for a single finger (1-10) or each finger of a slap (13, 14, 15)."""
+    """Gate, then NFIQ 2 for a single finger (1-10) or each finger of a slap (13, 14, 15).
+
+    `missing` names fingers known to be absent from a slap (amputated, bandaged)."""
     start = time.monotonic()
-    fingers = len(SLAP_FINGERS.get(position, (0,)))
+    expected = [f for f in SLAP_FINGERS.get(position, (0,)) if f not in missing]
+    fingers = max(1, len(expected))
     gate = check_fingerprint(image, ppi=ppi, fingers=fingers, t=thresholds)
     if not gate.is_fingerprint:
         return QualityReport(gate, None, {}, time.monotonic() - start)
     if position in SLAP_FINGERS:
-        parts = segment_slap(image, gate, position, ppi)
+        parts = segment_slap(image, gate, position, ppi, missing)
         scores = {finger: Nfiq2.score(crop, ppi) for finger, crop in parts.items()}
         worst = min(scores.values()) if len(scores) == fingers else 0
         return QualityReport(gate, worst, scores, time.monotonic() - start)
