@@ -16,6 +16,7 @@ import threading
 import time
 import tty
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,14 +40,31 @@ class Faults:
     password: int = 0  # the device's password (VfyPwd with another value fails)
 
 
+class _SyntheticImages:
+    """Synthetic prints: capture i shows finger (i mod 10) + 1 of the person `seed`.
+
+    The next print is made in the background while the current one is served, so GenImg answers
+    as fast as a real sensor (~0.3 s of generation would otherwise sit inside the reply)."""
+
+    def __init__(self, seed: int, quality: str) -> None:
+        self.seed, self.quality = seed, quality
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="r30x-images")
+        self._pending: dict[int, Future[np.ndarray]] = {}
+
+    def _make(self, index: int) -> np.ndarray:
+        return generate_print(self.seed, position=index % 10 + 1, quality=self.quality,
+                              impression=index, width=p.IMAGE_WIDTH, height=p.IMAGE_HEIGHT)
+
+    def __call__(self, index: int) -> np.ndarray:
+        future = self._pending.pop(index, None)
+        image = future.result() if future is not None else self._make(index)
+        self._pending = {index + 1: self._pool.submit(self._make, index + 1)}
+        return image
+
+
 def default_images(seed: int = 1, quality: str = "good") -> ImageSource:
-    """Synthetic prints: capture i shows finger (i mod 10) + 1 of the person `seed`."""
-
-    def source(index: int) -> np.ndarray:
-        return generate_print(seed, position=index % 10 + 1, quality=quality, impression=index,
-                              width=p.IMAGE_WIDTH, height=p.IMAGE_HEIGHT)
-
-    return source
+    """Synthetic prints of one person, fingers 1..10 in turn, prefetched."""
+    return _SyntheticImages(seed, quality)
 
 
 class R30xEmulator:

@@ -183,3 +183,44 @@ def test_emulator_answers_corrupt_commands_with_packet_error():
     reply = emu.handle(p.Packet(p.DEFAULT_ADDRESS, p.PID_COMMAND,
                                 bytes([p.VFY_PWD]) + struct.pack(">I", 0)))
     assert p.parse(bytearray(reply)).code == p.OK
+
+
+def test_serve_forever_prints_the_port_and_serves_until_stopped():
+    import threading
+
+    from devices.fingerprint.r30x_emulator import serve_forever
+
+    printed: list[str] = []
+    stop = threading.Event()
+    ready = threading.Event()
+
+    def say(line: str) -> None:
+        printed.append(line)
+        ready.set()
+
+    t = threading.Thread(target=serve_forever, kwargs={"print_fn": say, "stop": stop})
+    t.start()
+    try:
+        assert ready.wait(5)
+        assert printed[0].startswith("/dev/")
+        s = R30xScanner(printed[0], call_timeout=0.5)
+        s.open()
+        assert s.capture(1, timeout=5).image.shape == (288, 256)
+        s.close()
+    finally:
+        stop.set()
+        t.join(5)
+    assert not t.is_alive()
+
+
+@pytest.mark.slow
+def test_paced_emulator_still_round_trips(images):
+    path, stop, emu = start_pty_emulator(images=images, pace_baud=115200)
+    try:
+        s = R30xScanner(path, baudrate=115200)
+        s.open()
+        cap = s.capture(2)
+        np.testing.assert_array_equal(cap.image, p.quantise(emu.sent_images[0]))
+        s.close()
+    finally:
+        stop()
