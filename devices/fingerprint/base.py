@@ -138,9 +138,12 @@ class FingerprintScanner(abc.ABC):
     @abc.abstractmethod
     def capture(
         self, position: int, *, prompts: PromptHandler = NULL_PROMPTS, timeout: float = 15.0,
-        rolled: bool = False,
+        rolled: bool = False, missing: tuple[int, ...] = (),
     ) -> Capture:
-        """Guide the person through `prompts`, wait up to `timeout` s for a finger, return it."""
+        """Guide the person through `prompts`, wait up to `timeout` s for a finger, return it.
+
+        `missing` names fingers of a slap declared absent (amputated, bandaged), so a device
+        that segments slaps does not wait for them."""
 
     @abc.abstractmethod
     def info(self) -> DeviceInfo:

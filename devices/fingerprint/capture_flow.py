@@ -177,7 +177,7 @@ class CaptureFlow:
         start = time.monotonic()
         try:
             cap = self.scanner.capture(position, prompts=self.prompts, timeout=self.timeout,
-                                       rolled=rolled)
+                                       rolled=rolled, missing=missing)
         except FATAL:
             raise
         except errors.DeviceError as exc:

@@ -213,7 +213,7 @@ class R30xScanner(FingerprintScanner):
     # -- FingerprintScanner --------------------------------------------------------------------
     def capture(
         self, position: int, *, prompts: PromptHandler = NULL_PROMPTS, timeout: float = 15.0,
-        rolled: bool = False,
+        rolled: bool = False, missing: tuple[int, ...] = (),
     ) -> Capture:
         pos = check_position(position)
         if pos not in SINGLE_FINGERS:

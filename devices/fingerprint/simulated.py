@@ -77,7 +77,7 @@ class SimulatedScanner(FingerprintScanner):
 
     def capture(
         self, position: int, *, prompts: PromptHandler = NULL_PROMPTS, timeout: float = 15.0,
-        rolled: bool = False,
+        rolled: bool = False, missing: tuple[int, ...] = (),
     ) -> Capture:
         pos = check_position(position)
         if not self.is_open:

@@ -22,6 +22,7 @@ class ScriptedScanner(FingerprintScanner):
     def __init__(self, script):
         self.script = deque(script)
         self.calls: list[tuple[int, bool]] = []
+        self.missing_seen: dict[int, tuple[int, ...]] = {}
 
     def open(self):
         pass
@@ -32,8 +33,9 @@ class ScriptedScanner(FingerprintScanner):
     def info(self):
         return DeviceInfo("scripted", "test", "scripted")
 
-    def capture(self, position, *, prompts=None, timeout=15.0, rolled=False):
+    def capture(self, position, *, prompts=None, timeout=15.0, rolled=False, missing=()):
         self.calls.append((position, rolled))
+        self.missing_seen[position] = missing
         item = self.script.popleft() if self.script else 60
         if isinstance(item, Exception):
             raise item
@@ -107,6 +109,7 @@ def test_exceptions_skip_fingers_and_reach_the_slaps():
     assert result.positions[15].exception == "amputated" and result.positions[15].amp == "XX"
     assert result.positions[2].amp == "UP" and result.positions[1].amp == "XX"
     assert 13 in called and f.missing_in(13) == (2,)
+    assert scanner.missing_seen[13] == (2,) and scanner.missing_seen[14] == ()
     with pytest.raises(ValueError):
         f.mark_exception(13, "amputated")
     with pytest.raises(ValueError):
