@@ -118,6 +118,34 @@ class R30xScanner(FingerprintScanner):
                 raise errors.Unplugged(detail=f"read failed: {type(exc).__name__}") from exc
             self._buf.extend(chunk)
 
+    def _drain(self, quiet: float = 0.1, limit: float = 3.0) -> int:
+        """Read and drop bytes until the line has been quiet for `quiet` s (rest of a transfer)."""
+        ser = self._port()
+        end = time.monotonic() + limit
+        dropped = 0
+        try:
+            ser.timeout = quiet
+            while time.monotonic() < end:
+                chunk = ser.read(4096)
+                if not chunk:
+                    break
+                dropped += len(chunk)
+        except (serial.SerialException, OSError) as exc:
+            self.close()
+            raise errors.Unplugged(detail=f"read failed: {type(exc).__name__}") from exc
+        self._buf.clear()
+        self.stats.skipped += dropped
+        return dropped
+
+    def _read_ack(self, deadline: float) -> p.Packet:
+        """The next acknowledge; data packets left over from an abandoned transfer are dropped."""
+        while True:
+            pkt = self._read_packet(deadline)
+            if pkt.pid in (p.PID_DATA, p.PID_END):
+                self.stats.skipped += len(pkt.content) + 11
+                continue
+            return pkt
+
     def _call(self, instruction: int, params: bytes = b"", timeout: float | None = None,
               retries: int | None = None) -> p.Packet:
         """Send a command and return its acknowledge; re-send after a corrupt reply."""
@@ -125,7 +153,7 @@ class R30xScanner(FingerprintScanner):
         for attempt in range(tries):
             self._write(p.command(instruction, params, self.address))
             try:
-                reply = self._read_packet(time.monotonic() + (timeout or self.call_timeout))
+                reply = self._read_ack(time.monotonic() + (timeout or self.call_timeout))
             except errors.ProtocolError:
                 if attempt + 1 >= tries:
                     raise
@@ -210,6 +238,17 @@ class R30xScanner(FingerprintScanner):
             raise errors.ProtocolError(detail=f"image data {len(data)} bytes")
         return bytes(data)
 
+    def _upload_with_retry(self) -> bytes:
+        """The sensor keeps its image buffer, so a transfer spoiled by noise can be asked again."""
+        for attempt in range(1 + self.retries):
+            try:
+                return self.upload_image()
+            except errors.ProtocolError:
+                if attempt >= self.retries:
+                    raise
+                self._drain()
+        raise AssertionError("unreachable")
+
     # -- FingerprintScanner --------------------------------------------------------------------
     def capture(
         self, position: int, *, prompts: PromptHandler = NULL_PROMPTS, timeout: float = 15.0,
@@ -221,7 +260,7 @@ class R30xScanner(FingerprintScanner):
         self._port()
         prompts.place_finger(pos)
         polls = self.wait_for_finger(timeout, prompts)
-        image = p.unpack_image(self.upload_image())
+        image = p.unpack_image(self._upload_with_retry())
         prompts.lift_finger()
         return Capture(image=image, ppi=SENSOR_PPI, device_id=self.device_id, position=pos,
                        impression=IMPRESSION_PLAIN,

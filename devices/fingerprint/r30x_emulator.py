@@ -35,6 +35,7 @@ class Faults:
     never_finger: bool = False  # nobody ever places a finger
     garbage_replies: int = 0  # next N replies are preceded by random garbage bytes
     bad_checksum_replies: int = 0  # next N acknowledge packets carry a wrong checksum
+    bad_data_packets: int = 0  # next N image data packets carry a wrong checksum
     hang_after: int | None = None  # stop answering after this many commands
     unplug_after: int | None = None  # close the port after this many commands
     password: int = 0  # the device's password (VfyPwd with another value fails)
@@ -164,7 +165,11 @@ class R30xEmulator:
         n = self.packet_size
         for i in range(0, len(data), n):
             pid = p.PID_END if i + n >= len(data) else p.PID_DATA
-            out += p.build(pid, data[i: i + n], self.address)
+            pkt = bytearray(p.build(pid, data[i: i + n], self.address))
+            if self.faults.bad_data_packets > 0 and i >= len(data) // 2:
+                self.faults.bad_data_packets -= 1
+                pkt[-2] ^= 0x33  # line noise in the middle of the transfer
+            out += pkt
         return bytes(out)
 
 

@@ -111,6 +111,22 @@ def test_corrupt_and_noisy_replies_are_survived_by_retry_and_resync(scanner, emu
     assert scanner.stats.skipped >= 3 * 13  # the garbage before each of 3 replies was dropped
 
 
+@pytest.mark.parametrize("emulator", [{"bad_data_packets": 1}], indirect=True)
+def test_corrupt_image_packet_is_detected_and_the_upload_repeated(emulator):
+    strict = R30xScanner(emulator[0], call_timeout=0.5, retries=0)
+    strict.open()
+    with pytest.raises(errors.ProtocolError):
+        strict.capture(2)
+    strict.close()
+    emulator[1].faults.bad_data_packets = 1
+    tolerant = R30xScanner(emulator[0], call_timeout=0.5)
+    tolerant.open()
+    cap = tolerant.capture(2)
+    np.testing.assert_array_equal(cap.image, p.quantise(emulator[1].sent_images[-1]))
+    assert tolerant.stats.bad_checksums == 1
+    tolerant.close()
+
+
 @pytest.mark.parametrize("emulator", [{"no_finger_polls": 4}], indirect=True)
 def test_polls_until_the_finger_arrives(scanner, emulator):
     scanner.open()
