@@ -132,3 +132,22 @@ def assess(
         worst = min(scores.values()) if len(scores) == fingers else 0
         return QualityReport(gate, worst, scores, time.monotonic() - start)
     return QualityReport(gate, Nfiq2.score(image, ppi), {}, time.monotonic() - start)
+
+
+def load_image(path: str) -> np.ndarray:
+    """A grayscale image from a file: WSQ, or anything OpenCV reads (PNG, BMP, JPEG...)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if data.startswith(b"\xff\xa0"):
+        from devices.fingerprint import wsq_codec
+
+        return wsq_codec.decode(data).image
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        raise ValueError("not an image file OpenCV or WSQ can read")
+    return image
+
+
+def check_file(path: str, position: int = 0, ppi: int = 500) -> QualityReport:
+    """`enroll-station finger-check IMAGE`: the gate and NFIQ 2 for an image file."""
+    return assess(load_image(path), position, ppi)
