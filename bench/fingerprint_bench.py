@@ -20,6 +20,8 @@ from devices.fingerprint.gate import check_fingerprint  # noqa: E402
 from devices.fingerprint.quality import Nfiq2, assess  # noqa: E402
 from devices.fingerprint.r30x import R30xScanner  # noqa: E402
 from devices.fingerprint.r30x_emulator import start_pty_emulator  # noqa: E402
+from devices.fingerprint.sbi import SbiScanner, discover  # noqa: E402
+from devices.fingerprint.sbi_emulator import start_sbi_emulator  # noqa: E402
 
 
 def timed(fn, *args, **kw):
@@ -110,6 +112,21 @@ def main() -> None:
             s.close()
         finally:
             stop()
+
+    print("== MOSIP SBI over loopback (generation + NFIQ 2 inside the emulator)")
+    port, stop, emu = start_sbi_emulator(seed=3)
+    try:
+        found, dt = timed(discover)
+        print(f"  discovery over 4501-4600: {dt * 1000:.0f} ms, {len(found)} device(s)")
+        s = SbiScanner(port, trusted={emu.cert_fingerprint})
+        _, dt = timed(s.open)
+        print(f"  open (MOSIPDINFO + JWS verify): {dt * 1000:.0f} ms")
+        for pos in (2, 15, 13):
+            cap, dt = timed(s.capture, pos)
+            print(f"  RCAPTURE {pos}: {dt * 1000:.0f} ms, scores {cap.meta['device_scores']}")
+        s.close()
+    finally:
+        stop()
 
 
 if __name__ == "__main__":
