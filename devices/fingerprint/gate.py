@@ -38,7 +38,7 @@ class GateThresholds:
     min_period_mm: float = 0.25  # ridge spacing band of adult and child skin
     max_period_mm: float = 0.80
     min_ridge_area_in2: float = 0.05  # per finger: ~1.4 x 1.4 cm of readable ridges
-    min_ridge_fraction: float = 0.25  # of the foreground
+    min_ridge_fraction: float = 0.20  # of the foreground
 
 
 @dataclass(frozen=True)

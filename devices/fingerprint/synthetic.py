@@ -28,6 +28,7 @@ QUALITIES = ("good", "poor", "worn")
 PATTERNS = ("loop_left", "loop_right", "whorl", "arch", "tented_arch")
 _PATTERN_WEIGHTS = (0.33, 0.31, 0.28, 0.04, 0.04)  # approximate population frequencies
 _BINS = 16
+_FRAME = (720, 640)  # height, width of a finger's ridge frame at 500 ppi
 _ITERATIONS = 6
 
 
@@ -49,8 +50,8 @@ class _Look:
 _LOOKS = {
     "good": _Look(contrast=205, pressure_sd=0.10, dryness=0.15, blur=0.6, noise=4.0,
                   creases=0, breaks=0.0, area=1.2),
-    "poor": _Look(contrast=110, pressure_sd=0.6, dryness=0.5, blur=1.4, noise=15.0,
-                  creases=4, breaks=0.5, area=0.8),
+    "poor": _Look(contrast=110, pressure_sd=0.6, dryness=0.45, blur=1.4, noise=15.0,
+                  creases=4, breaks=0.45, area=0.9),
     "worn": _Look(contrast=140, pressure_sd=0.25, dryness=0.15, blur=1.1, noise=10.0,
                   creases=9, breaks=0.55, area=0.9),
 }
@@ -79,11 +80,17 @@ def _gabor_bank(period: float) -> list[np.ndarray]:
 
 def orientation_field(
     rng: np.random.Generator, height: int, width: int, pattern: str, scale: float,
+    frame: tuple[int, int] | None = None,
 ) -> np.ndarray:
-    """Ridge direction (radians, image axes, modulo pi) per pixel for a pattern class."""
-    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
-    cx = width / 2 + rng.normal(0, 0.04) * width
-    cy = height * 0.45 + rng.normal(0, 0.04) * height
+    """Ridge direction (radians, image axes, modulo pi) per pixel for a pattern class.
+
+    Singularities are placed in `frame` (height, width; default the image itself) and the
+    field is evaluated on the centred height x width window of it."""
+    fh, fw = frame or (height, width)
+    y0, x0 = (fh - height) // 2, (fw - width) // 2
+    yy, xx = np.mgrid[y0:y0 + height, x0:x0 + width].astype(np.float32)
+    cx = fw / 2 + rng.normal(0, 0.04) * fw
+    cy = fh * 0.45 + rng.normal(0, 0.04) * fh
     z = (xx - cx) + 1j * (yy - cy)
     j = lambda s: rng.normal(0, s * scale)  # noqa: E731 - tiny local jitter helper
     cores: list[complex] = []
@@ -102,8 +109,8 @@ def orientation_field(
         deltas.append(complex(j(8), (70 + j(10)) * scale))
     if pattern == "arch":
         # No singularities: ridges bulge upwards over the middle and flatten below.
-        bump = (1.1 + rng.normal(0, 0.15)) * np.exp(-((yy - cy) / (0.55 * height)) ** 2)
-        slope = -bump * (xx - cx) / (0.35 * width) * np.exp(-((xx - cx) / (0.4 * width)) ** 2)
+        bump = (1.1 + rng.normal(0, 0.15)) * np.exp(-((yy - cy) / (0.55 * fh)) ** 2)
+        slope = -bump * (xx - cx) / (0.35 * fw) * np.exp(-((xx - cx) / (0.4 * fw)) ** 2)
         return np.mod(np.arctan(slope), np.pi).astype(np.float32)
     theta = np.zeros(z.shape, np.float64)
     for c in cores:
@@ -114,11 +121,16 @@ def orientation_field(
 
 
 def _master_ridges(seed: int, height: int, width: int, ppi: int) -> np.ndarray:
-    """The identity of a finger: a ridge field in [-1, 1] grown by oriented Gabor filtering."""
+    """The identity of a finger: a ridge field in [-1, 1] grown by oriented Gabor filtering.
+
+    The finger lives in a fixed frame (720 x 640 px at 500 ppi) and each request grows only
+    its centred window: windows of different sizes share their ridges away from their edges,
+    so a finger on a slap and the same finger captured alone match."""
     rng = np.random.default_rng(seed)
     scale = ppi / 500.0
+    frame = (max(height, int(_FRAME[0] * scale)), max(width, int(_FRAME[1] * scale)))
     pattern = PATTERNS[int(rng.choice(len(PATTERNS), p=_PATTERN_WEIGHTS))]
-    theta = orientation_field(rng, height, width, pattern, scale)
+    theta = orientation_field(rng, height, width, pattern, scale, frame)
     period = float(rng.uniform(8.6, 10.4)) * scale
     bank = _gabor_bank(period)
     pos = theta / (math.pi / _BINS)
@@ -126,7 +138,8 @@ def _master_ridges(seed: int, height: int, width: int, ppi: int) -> np.ndarray:
     b1 = (b0 + 1) % _BINS
     w1 = (pos - np.floor(pos)).astype(np.float32)
     w0 = 1.0 - w1
-    x = rng.standard_normal((height, width)).astype(np.float32)
+    y0, x0 = (frame[0] - height) // 2, (frame[1] - width) // 2
+    x = rng.standard_normal(frame).astype(np.float32)[y0:y0 + height, x0:x0 + width]
     rows = np.arange(height)[:, None]
     cols = np.arange(width)[None, :]
     for _ in range(_ITERATIONS):
@@ -211,7 +224,7 @@ def _finger_ink(
     rolled: bool,
 ) -> np.ndarray:
     margin = int(24 * ppi / 500)
-    ridges = _master_ridges(sub_seed("finger", seed, position, width, height, ppi),
+    ridges = _master_ridges(sub_seed("finger", seed, position, ppi),
                             height + 2 * margin, width + 2 * margin, ppi)
     rng = np.random.default_rng(sub_seed("impression", seed, position, impression, quality))
     return _ink(ridges, rng, _look(quality), rolled, ppi / 500.0, margin)

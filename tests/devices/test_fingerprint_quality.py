@@ -35,12 +35,16 @@ def test_generator_is_deterministic_and_seed_dependent():
 
 def test_same_finger_keeps_its_ridges_across_impressions():
     """Two impressions of one finger correlate far better than two different fingers."""
-    def ridges(seed, pos):
-        return synthetic._master_ridges(synthetic.sub_seed("finger", seed, pos, 200, 200, 500),
-                                        200, 200, 500)
+    def ridges(seed, pos, h=200, w=200):
+        return synthetic._master_ridges(synthetic.sub_seed("finger", seed, pos, 500), h, w, 500)
     same = np.corrcoef(ridges(1, 2).ravel(), ridges(1, 2).ravel())[0, 1]
     other = np.corrcoef(ridges(1, 2).ravel(), ridges(1, 3).ravel())[0, 1]
     assert same == pytest.approx(1.0) and abs(other) < 0.2
+    # A taller, narrower window (a finger on a slap) shares the centre of the ridges.
+    tall = ridges(1, 2, h=300, w=160)[50:250, :]
+    centre = ridges(1, 2)[:, 20:180]
+    inner = (slice(60, 140), slice(40, 120))  # away from both windows' edges
+    assert np.corrcoef(tall[inner].ravel(), centre[inner].ravel())[0, 1] > 0.9
     i0 = synthetic.generate_print(1, position=2, impression=0, width=256, height=288)
     i1 = synthetic.generate_print(1, position=2, impression=1, width=256, height=288)
     assert not np.array_equal(i0, i1)  # placement, pressure and noise differ
