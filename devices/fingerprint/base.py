@@ -154,16 +154,20 @@ class FingerprintScanner(abc.ABC):
         return self.info().positions
 
     def self_test(self) -> SelfTestReport:
-        """Default self-test: open if needed and read the device info. Drivers add checks."""
+        """Default self-test: open (idempotent in every driver), then read the device info.
+
+        Drivers add their own checks; a self-test reports failures, it never raises."""
         start = time.monotonic()
         checks: list[tuple[str, bool, str]] = []
         device_id = "?"
         try:
+            self.open()
+            checks.append(("open", True, "ok"))
             info = self.info()
             device_id = info.device_id
             checks.append(("info", True, f"{info.model} {info.image_width}x{info.image_height}"))
         except Exception as exc:  # noqa: BLE001 - a self-test reports, it does not raise
-            checks.append(("info", False, getattr(exc, "code", type(exc).__name__)))
+            checks.append(("device", False, getattr(exc, "code", type(exc).__name__)))
         return SelfTestReport(device_id, tuple(checks), time.monotonic() - start)
 
     def __enter__(self) -> FingerprintScanner:

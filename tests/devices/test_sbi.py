@@ -162,3 +162,9 @@ def test_service_gone_is_unplugged():
     s.close()
     with pytest.raises(errors.NotConnected):
         SbiScanner(port).open()
+
+
+def test_self_test_opens_and_reports(service):
+    report = SbiScanner(service[0], trusted={service[1].cert_fingerprint}).self_test()
+    assert report.ok and report.device_id.endswith(str(service[0]))
+    assert not SbiScanner(service[0], trusted={"00" * 32}).self_test().ok

@@ -53,3 +53,13 @@ def test_supports_all_positions_and_unknown_outcomes_are_refused():
     s.open()
     with pytest.raises(ValueError):
         s.capture(11)
+
+
+def test_self_test_reports_instead_of_raising():
+    s = SimulatedScanner()
+    report = s.self_test()
+    assert report.ok and report.device_id == "simulated" and s.is_open
+    s.plugged = False
+    s.close()
+    bad = s.self_test()
+    assert not bad.ok and bad.as_dict()["checks"][-1]["note"] == "device_not_connected"
