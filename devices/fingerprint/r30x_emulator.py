@@ -14,7 +14,6 @@ import select
 import struct
 import threading
 import time
-import tty
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -179,6 +178,8 @@ class PtyEmulator:
     def __init__(self, emulator: R30xEmulator, pace_baud: int | None = None) -> None:
         self.emulator = emulator
         self.pace_baud = pace_baud
+        import tty  # POSIX only: keeps this module importable on Windows (no pty there)
+
         self.master, self._slave = os.openpty()
         tty.setraw(self._slave)  # no echo, no line editing, 8-bit clean
         self.path = os.ttyname(self._slave)
