@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,16 @@ def cmd_enroll(ctx: Ctx) -> int:
         if a.draft:
             rid = flow.save_draft(form)
         else:
-            rid = flow.complete(form, _reasons(a.reason))
+            reasons = _reasons(a.reason)
+            flow.preflight(form, reasons)  # a bad form fails here, before the capture
+            blobs, capture = {}, None
+            if a.devices == "simulated":
+                from app.services.devices import simulated_capture
+
+                seed = zlib.crc32(str(form.get("personal_id")).encode())
+                bio = simulated_capture(seed, flow.biometrics_required(form))
+                blobs, capture = bio.blobs, bio.capture
+            rid = flow.complete(form, reasons, blobs, capture)
         state = session.show(rid)["state"]
         session.logout()
     ctx.emit({"id": rid, "state": state}, f"{rid} {state}")
@@ -126,7 +136,8 @@ def register(add: Any, sub: Any) -> None:
     sp.add_argument("text")
     sp = add("enroll", cmd_enroll, "enroll a resident from a JSON form", json_=True, user=True)
     sp.add_argument("--from-json", required=True, metavar="FILE")
-    sp.add_argument("--devices", choices=["simulated"], default="simulated")
+    sp.add_argument("--devices", choices=["simulated", "none"], default="simulated",
+                    help="where biometrics come from ('none': only for under-6s or drafts)")
     sp.add_argument("--draft", action="store_true", help="save as a draft, unvalidated")
     sp.add_argument("--reason", action="append", metavar="FIELD:CODE=TEXT",
                     help="reason for accepting a warning (repeatable)")

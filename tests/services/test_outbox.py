@@ -11,6 +11,7 @@ from app.services import outbox, packaging
 from app.services.enrollment import Enrollment
 from app.services.review import Review
 from app.store import outbox as store_outbox
+from tests.biometrics import complete
 from tests.conftest import PASSWORDS
 
 TODAY = date(2026, 11, 22)
@@ -28,7 +29,7 @@ def approved(station, officer, supervisor, centre):
     admin = station.login("admin", PASSWORDS["admin"])
     outbox.register_centre(admin, centre[0].public_document())
     flow = Enrollment(officer, default_master(), today=lambda: TODAY)
-    ids = [flow.complete(e.to_record().to_json())
+    ids = [complete(flow, e.to_record().to_json())
            for e in generate_worklist(default_master(), 3, 21, TODAY)]
     Review(supervisor).approve(ids, PASSWORDS["super1"])
     return ids
