@@ -159,3 +159,22 @@ def test_device_commands(tmp_path):
     assert r.returncode == 1 and json.loads(r.stdout)["is_fingerprint"] is False
     r = es(tmp_path, "photo-check", str(blank), "--json")
     assert r.returncode == 1 and json.loads(r.stdout)["passed"] is False
+
+
+@pytest.mark.parametrize("emulator,spec", [("r30x", "r30x:{}"), ("sbi", "sbi:{}")])
+def test_emulators_speak_to_the_drivers(tmp_path, emulator, spec):
+    """`emulate` prints where it listens; `devices test` reaches it through the real driver."""
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "emulate", emulator],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        where = proc.stdout.readline().strip()
+        assert where.startswith("/dev/") if emulator == "r30x" else where.startswith(
+            "http://127.0.0.1:")
+        target = where if emulator == "r30x" else where.removeprefix("http://127.0.0.1:")
+        r = es(tmp_path, "devices", "test", "--device", spec.format(target), "--json")
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert json.loads(r.stdout)["ok"] is True
+    finally:
+        proc.terminate()
+        proc.wait(10)
