@@ -54,3 +54,25 @@ def run_demo(lang: str, data_dir: Path | None = None) -> int:
     finally:
         if throwaway:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def ui_checks() -> list[tuple[str, object]]:
+    """Self-test checks that need Qt: render the login screen offscreen."""
+
+    def render() -> None:
+        import os
+
+        if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from app.ui.app import application
+        from app.ui.login import LoginScreen
+
+        application()
+        screen = LoginScreen(lambda u, p: None, "Trạm tự kiểm tra")  # type: ignore[arg-type]
+        screen.resize(800, 500)
+        image = screen.grab().toImage()
+        colours = {image.pixel(x, y) for x in range(0, 800, 40) for y in range(0, 500, 25)}
+        assert not image.isNull() and len(colours) > 1, "blank render"
+        screen.deleteLater()
+
+    return [("screen render", render)]

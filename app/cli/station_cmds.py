@@ -63,7 +63,9 @@ def cmd_export(ctx: Ctx) -> int:
 
 
 def cmd_self_test(ctx: Ctx) -> int:
-    results = selftest.run_all()
+    from app.main import ui_checks
+
+    results = selftest.run_all(ui_checks())
     ok = all(r["ok"] for r in results)
     human = "\n".join(f"{'OK ' if r['ok'] else 'FAIL'} {r['name']:<28} {r['ms']:>7.1f} ms"
                       f"{'  ' + r['error'] if r.get('error') else ''}" for r in results)
