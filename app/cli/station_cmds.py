@@ -62,6 +62,16 @@ def cmd_export(ctx: Ctx) -> int:
     return 0
 
 
+def cmd_purge(ctx: Ctx) -> int:
+    with opened(ctx) as station:
+        session = ctx.session(station)
+        ids = outbox.purge(session, ctx.args.retention_days)
+        session.logout()
+    ctx.emit({"purged": ids}, ctx_text(ctx, f"Đã xoá sinh trắc của {len(ids)} hồ sơ đã có biên "
+                                            "nhận.", f"Purged {len(ids)} delivered record(s)."))
+    return 0
+
+
 def cmd_self_test(ctx: Ctx) -> int:
     from app.main import ui_checks
 
@@ -103,6 +113,9 @@ def register(add: Any, sub: Any) -> None:
     sp = add("export", cmd_export, "write approved packets to a folder (USB stick)", json_=True,
              user=True)
     sp.add_argument("--to", required=True, metavar="DIR")
+    sp = add("purge", cmd_purge, "shred records the centre has receipted, after retention",
+             json_=True, user=True)
+    sp.add_argument("--retention-days", type=int, default=outbox.RETENTION_DAYS)
     add("self-test", cmd_self_test, "check crypto, store and components", json_=True)
     add("gui", cmd_gui, "open the application")
     add("demo", cmd_demo, "the application with a throwaway demo station")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +140,22 @@ def verify_batch(folder: Path) -> dict[str, Any]:
                          field="from")
     return {"station_id": manifest["station_id"], "count": manifest["count"],
             "station_key_id": sig["key_id"], "packets": manifest["packets"], "verified": True}
+
+
+RETENTION_DAYS = 30
+
+
+def purge(session: Session, retention_days: int = RETENTION_DAYS,
+          now: datetime | None = None) -> list[str]:
+    """Shred delivered records whose receipt is older than the retention period."""
+    if session.user.role.value not in ("admin", "supervisor"):
+        raise AuthError("not_allowed", "Chỉ quản trị viên hoặc cán bộ duyệt được xoá dữ liệu.",
+                        "Only an administrator or a supervisor may purge.", field="role")
+    session._k(write=True)
+    before = ((now or datetime.now(UTC)) - timedelta(days=retention_days)).isoformat()
+    ids = session.station.store.run(outbox.purgeable, before)
+    for rid in ids:
+        session.station.store.run(outbox.purge, rid, session.user.id)
+    if ids:
+        session.station.store.run(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+    return ids

@@ -139,3 +139,18 @@ def counts(db: Database) -> dict[str, int]:
     row = db.execute("SELECT COUNT(*), SUM(receipt IS NULL), SUM(exported_to IS NOT NULL) "
                      "FROM outbox").fetchone()
     return {"packets": row[0] or 0, "undelivered": row[1] or 0, "exported": row[2] or 0}
+
+
+def purgeable(db: Database, before: str) -> list[str]:
+    """Delivered packets whose receipt is older than `before` (ISO time)."""
+    return [r[0] for r in db.execute(
+        "SELECT o.record_id FROM outbox o JOIN records r ON r.id = o.record_id "
+        "WHERE o.receipt IS NOT NULL AND o.updated_at < ? AND r.state IN (?, ?, ?)",
+        [before, State.DELIVERED.value, State.ACCEPTED.value, State.RETURNED.value])]
+
+
+def purge(db: Database, record_id: str, actor: str | None) -> None:
+    """Shred the record (key, payload, blobs, index) and drop its envelope; keep the receipt."""
+    with db.atomic():
+        records.shred(db, record_id, actor, checkpoint=False)
+        db.execute("UPDATE outbox SET envelope = NULL WHERE record_id = ?", [record_id])

@@ -204,7 +204,7 @@ def save_and_transition(db: Database, keys: Keys, data: dict[str, Any], blobs: d
     return SavedRecord(saved.id, saved.version, target)
 
 
-def shred(db: Database, record_id: str, actor_id: str | None) -> None:
+def shred(db: Database, record_id: str, actor_id: str | None, checkpoint: bool = True) -> None:
     """Delete the data key, ciphertext and index rows; keep a plain tombstone for the audit."""
     with db.atomic():
         current = State(meta(db, record_id)["state"])
@@ -216,4 +216,5 @@ def shred(db: Database, record_id: str, actor_id: str | None) -> None:
         db.execute("UPDATE records SET state = ?, payload = NULL, blob_count = 0, size = 0, "
                    "updated_at = ? WHERE id = ?", [State.PURGED.value, audit.now_iso(), record_id])
         audit.append(db, "shred", actor_id, record_id, **{"from": current.value})
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if checkpoint and not db.conn.in_transaction:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
