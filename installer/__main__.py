@@ -1,0 +1,31 @@
+"""`python -m installer build [--deb]` | `python -m installer deb` | `python -m installer version`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str]) -> int:
+    cmd, rest = (argv[0], argv[1:]) if argv else ("build", [])
+    if cmd == "build":
+        from installer.build import main as build_main
+
+        return build_main(rest)
+    if cmd == "deb":
+        from installer.build import DIST, bundle_dir
+        from installer.deb import build_deb
+
+        print(build_deb(bundle_dir(), DIST))
+        return 0
+    if cmd == "version":
+        from installer.version import build_info
+
+        print(build_info())
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
