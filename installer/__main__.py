@@ -1,4 +1,5 @@
-"""`python -m installer build [--deb]` | `python -m installer deb` | `python -m installer version`.
+"""`python -m installer build [--deb [--fast]]` | `python -m installer deb [--fast]` |
+`python -m installer version`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ def main(argv: list[str]) -> int:
         from installer.build import DIST, bundle_dir
         from installer.deb import build_deb
 
-        print(build_deb(bundle_dir(), DIST))
+        print(build_deb(bundle_dir(), DIST, compression="fast" if "--fast" in rest else "release"))
         return 0
     if cmd == "version":
         from installer.version import build_info

@@ -83,7 +83,7 @@ def main(argv: list[str]) -> int:
     if "--deb" in argv:
         from installer import deb
 
-        pkg = deb.build_deb(out, DIST)
+        pkg = deb.build_deb(out, DIST, compression="fast" if "--fast" in argv else "release")
         print(f"deb: {pkg} ({pkg.stat().st_size / 2**20:.0f} MiB)")
     return 0
 
