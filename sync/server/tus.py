@@ -1,0 +1,299 @@
+"""tus 1.0.0 upload endpoints: core, creation, termination, expiration, checksum (sha1, sha256).
+
+Design choices (documented in docs/api.md):
+- The offset is the size of DATA/uploads/<id>.part. Without Upload-Checksum, bytes are kept as
+  they arrive, so a cut mid-PATCH loses nothing already received (this is what keeps goodput
+  high on a link that drops every ~100 KB). With Upload-Checksum the chunk is kept only whole
+  and verified (460 otherwise).
+- One PATCH at a time per upload (an asyncio lock); HEAD waits briefly for a running PATCH so
+  it reports a settled offset after a cut. A silent body stalls out after BODY_IDLE seconds.
+- Creating an upload for a (station, packet id, envelope sha256) that already has an unfinished
+  upload returns that upload (with its offset), so a station that lost its upload URL in a
+  crash resumes instead of starting again.
+- When the offset reaches the length the packet is ingested (ingest.py) and the final 204
+  carries the receipt in the Enroll-Receipt header (base64 JSON).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import os
+import secrets
+import time
+from email.utils import formatdate
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+
+from app.packets.inputs import ID_RE
+from sync.common.protocol import (
+    FILES_PATH,
+    OCTET,
+    RECEIPT_HEADER,
+    TUS_CHECKSUMS,
+    TUS_EXTENSIONS,
+    TUS_VERSION,
+    decode_metadata,
+    encode_receipt_header,
+)
+from sync.errors import Refused
+from sync.server.centre import Centre, now_text, refused
+from sync.server.ingest import ingest, stored_receipt
+
+router = APIRouter(tags=["tus uploads"])
+BODY_IDLE = 30.0
+LOCK_WAIT = 5.0
+_ALGS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256}
+_TUS_HEADERS = {"Tus-Resumable": {"description": "1.0.0", "schema": {"type": "string"}},
+                "Upload-Offset": {"schema": {"type": "integer"}}}
+
+
+def _centre(request: Request) -> Centre:
+    return request.app.state.centre
+
+
+def _locks(request: Request) -> dict[str, asyncio.Lock]:
+    return request.app.state.upload_locks
+
+
+def _require_tus(request: Request) -> None:
+    if request.headers.get("tus-resumable") != TUS_VERSION:
+        raise refused(412, "tus_version", f"Tus-Resumable must be {TUS_VERSION}",
+                      f"Tus-Resumable phải là {TUS_VERSION}", "Tus-Resumable")
+
+
+def _int_header(request: Request, name: str) -> int:
+    raw = request.headers.get(name)
+    if raw is None or not raw.isdigit():
+        raise refused(400, "header_invalid", f"{name} must be a non-negative integer",
+                      f"{name} phải là số nguyên không âm", name)
+    return int(raw)
+
+
+def _part(centre: Centre, upload_id: str):
+    return centre.data_dir / "uploads" / f"{upload_id}.part"
+
+
+def _expires(ts: float) -> str:
+    return formatdate(ts, usegmt=True)
+
+
+def _upload(centre: Centre, request: Request, upload_id: str, station_id: str):
+    row = centre.db.one("SELECT * FROM uploads WHERE upload_id=?", upload_id)
+    if row is None or row["uploader"] != station_id:
+        raise refused(404, "upload_unknown", "no such upload (finished, deleted or expired)",
+                      "không có lượt tải lên này (đã xong, đã xóa hoặc hết hạn)", "upload")
+    if row["expires_at"] < time.time():
+        _drop(centre, upload_id)
+        raise refused(410, "upload_expired", "the upload expired; create it again",
+                      "lượt tải lên đã hết hạn; hãy tạo lại", "upload")
+    return row
+
+
+def _drop(centre: Centre, upload_id: str) -> None:
+    with centre.db.tx() as c:
+        c.execute("DELETE FROM uploads WHERE upload_id=?", (upload_id,))
+    _part(centre, upload_id).unlink(missing_ok=True)
+
+
+def sweep_expired(centre: Centre) -> None:
+    for row in centre.db.all("SELECT upload_id FROM uploads WHERE expires_at<?", time.time()):
+        _drop(centre, row["upload_id"])
+
+
+@router.options(FILES_PATH, status_code=204, summary="tus capabilities (also the health check)")
+def options(request: Request) -> Response:
+    return Response(status_code=204, headers={
+        "Tus-Version": TUS_VERSION, "Tus-Extension": TUS_EXTENSIONS,
+        "Tus-Max-Size": str(_centre(request).max_upload),
+        "Tus-Checksum-Algorithm": TUS_CHECKSUMS})
+
+
+@router.post(FILES_PATH, status_code=201, summary="tus creation: announce one packet upload",
+             responses={201: {"headers": {"Location": {"schema": {"type": "string"}}}},
+                        409: {"description": "packet id held with other content"},
+                        413: {"description": "Upload-Length over Tus-Max-Size"}})
+def create(request: Request) -> Response:
+    centre = _centre(request)
+    station = centre.authenticate(request.headers.get("authorization"))
+    _require_tus(request)
+    length = _int_header(request, "upload-length")
+    if length > centre.max_upload:
+        raise refused(413, "upload_too_large", f"{length} bytes exceed the limit of "
+                      f"{centre.max_upload}", f"{length} byte vượt giới hạn {centre.max_upload}",
+                      "Upload-Length")
+    try:
+        meta = decode_metadata(request.headers.get("upload-metadata"))
+    except ValueError as exc:
+        raise refused(400, "metadata_invalid", str(exc), "Upload-Metadata sai dạng",
+                      "Upload-Metadata") from exc
+    packet_id, sha = meta.get("packet_id", ""), meta.get("envelope_sha256")
+    if not ID_RE.match(packet_id):
+        raise refused(400, "metadata_invalid", "Upload-Metadata needs a valid packet_id",
+                      "Upload-Metadata cần packet_id hợp lệ", "Upload-Metadata")
+    if sha is not None:
+        stored_receipt(centre, packet_id, sha)  # raises 409 when other bytes hold this id
+    sweep_expired(centre)
+    existing = centre.db.one(
+        "SELECT upload_id FROM uploads WHERE uploader=? AND packet_id=? AND length=? AND "
+        "envelope_sha256 IS ? AND expires_at>?", station["station_id"], packet_id, length, sha,
+        time.time()) if sha is not None else None
+    if existing is not None:
+        upload_id = existing["upload_id"]
+    else:
+        upload_id = secrets.token_hex(16)
+        _part(centre, upload_id).touch(mode=0o600)
+        with centre.db.tx() as c:
+            c.execute("INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      (upload_id, station["station_id"], packet_id, sha, length, now_text(),
+                       time.time() + centre.upload_ttl))
+    row = centre.db.one("SELECT expires_at FROM uploads WHERE upload_id=?", upload_id)
+    offset = _part(centre, upload_id).stat().st_size
+    return Response(status_code=201, headers={
+        "Location": f"{FILES_PATH}/{upload_id}", "Upload-Offset": str(offset),
+        "Upload-Expires": _expires(row["expires_at"])})
+
+
+async def _with_lock(request: Request, upload_id: str, wait: float) -> asyncio.Lock | None:
+    lock = _locks(request).setdefault(upload_id, asyncio.Lock())
+    try:
+        await asyncio.wait_for(lock.acquire(), wait)
+    except TimeoutError:
+        return None
+    return lock
+
+
+@router.head(FILES_PATH + "/{upload_id}", summary="tus core: the server's offset",
+             responses={200: {"headers": _TUS_HEADERS}})
+async def head(upload_id: str, request: Request) -> Response:
+    centre = _centre(request)
+    station = centre.authenticate(request.headers.get("authorization"))
+    _require_tus(request)
+    lock = await _with_lock(request, upload_id, LOCK_WAIT)
+    try:
+        row = _upload(centre, request, upload_id, station["station_id"])
+        offset = _part(centre, upload_id).stat().st_size
+    finally:
+        if lock is not None:
+            lock.release()
+    return Response(status_code=200, headers={
+        "Upload-Offset": str(offset), "Upload-Length": str(row["length"]),
+        "Cache-Control": "no-store", "Upload-Expires": _expires(row["expires_at"])})
+
+
+def _checksum(request: Request) -> tuple[str, bytes] | None:
+    raw = request.headers.get("upload-checksum")
+    if raw is None:
+        return None
+    parts = raw.split(" ")
+    if len(parts) != 2 or parts[0] not in _ALGS:
+        raise refused(400, "checksum_algorithm", f"supported checksum algorithms: {TUS_CHECKSUMS}",
+                      f"chỉ hỗ trợ thuật toán: {TUS_CHECKSUMS}", "Upload-Checksum")
+    try:
+        return parts[0], base64.b64decode(parts[1], validate=True)
+    except binascii.Error as exc:
+        raise refused(400, "checksum_invalid", "Upload-Checksum value is not base64",
+                      "giá trị Upload-Checksum không phải base64", "Upload-Checksum") from exc
+
+
+async def _receive(request: Request, fh, room: int, keep_partial: bool) -> tuple[bytes, bool]:
+    """Read the body; returns (buffer when not kept as it came, whether it arrived whole)."""
+    buf = bytearray()
+    stream = request.stream().__aiter__()
+    complete = True
+    while True:
+        try:
+            piece = await asyncio.wait_for(stream.__anext__(), BODY_IDLE)
+        except StopAsyncIteration:
+            break
+        except (ClientDisconnect, TimeoutError):
+            complete = False
+            break
+        if len(buf) + len(piece) > room:
+            raise refused(413, "upload_overflow", "the body runs past Upload-Length",
+                          "dữ liệu vượt quá Upload-Length", "body")
+        if keep_partial:
+            fh.write(piece)
+            room -= len(piece)
+        else:
+            buf += piece
+    return bytes(buf), complete
+
+
+@router.patch(FILES_PATH + "/{upload_id}", status_code=204, summary="tus core: append bytes",
+              responses={204: {"headers": {**_TUS_HEADERS, RECEIPT_HEADER: {
+                  "description": "base64 JSON receipt, on the PATCH that completes the upload",
+                  "schema": {"type": "string"}}}},
+                  409: {"description": "Upload-Offset differs from the server's offset"},
+                  415: {"description": "wrong Content-Type"},
+                  422: {"description": "packet rejected at verification"},
+                  423: {"description": "another PATCH is running for this upload"},
+                  460: {"description": "checksum mismatch"}})
+async def patch(upload_id: str, request: Request) -> Response:
+    centre = _centre(request)
+    station = centre.authenticate(request.headers.get("authorization"))
+    _require_tus(request)
+    if request.headers.get("content-type") != OCTET:
+        raise refused(415, "content_type", f"Content-Type must be {OCTET}",
+                      f"Content-Type phải là {OCTET}", "Content-Type")
+    offset = _int_header(request, "upload-offset")
+    checksum = _checksum(request)
+    lock = await _with_lock(request, upload_id, LOCK_WAIT)
+    if lock is None:
+        raise refused(423, "upload_locked", "another transfer to this upload is still running",
+                      "một lượt truyền khác vào tệp này vẫn đang chạy", "upload")
+    try:
+        row = _upload(centre, request, upload_id, station["station_id"])
+        path = _part(centre, upload_id)
+        current = path.stat().st_size
+        if offset != current:
+            raise refused(409, "offset_mismatch", f"the server's offset is {current}",
+                          f"vị trí hiện tại ở máy chủ là {current}", "Upload-Offset")
+        with open(path, "ab") as fh:
+            data, whole = await _receive(request, fh, row["length"] - current, checksum is None)
+            if checksum is not None and whole:
+                if _ALGS[checksum[0]](data).digest() != checksum[1]:
+                    raise refused(460, "checksum_mismatch", "the chunk's checksum does not match",
+                                  "mã kiểm tra của đoạn dữ liệu không khớp", "Upload-Checksum")
+                fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        new_offset = path.stat().st_size
+        headers = {"Upload-Offset": str(new_offset),
+                   "Upload-Expires": _expires(row["expires_at"])}
+        if new_offset == row["length"]:
+            try:
+                wire = await run_in_threadpool(ingest, centre, path, station["station_id"],
+                                               row["packet_id"])
+            except Refused:
+                _drop(centre, upload_id)
+                raise
+            _drop(centre, upload_id)
+            headers[RECEIPT_HEADER] = encode_receipt_header(wire)
+        return Response(status_code=204, headers=headers)
+    finally:
+        lock.release()
+
+
+@router.delete(FILES_PATH + "/{upload_id}", status_code=204, summary="tus termination")
+async def delete(upload_id: str, request: Request) -> Response:
+    centre = _centre(request)
+    station = centre.authenticate(request.headers.get("authorization"))
+    _require_tus(request)
+    lock = await _with_lock(request, upload_id, LOCK_WAIT)
+    try:
+        _upload(centre, request, upload_id, station["station_id"])
+        _drop(centre, upload_id)
+    finally:
+        if lock is not None:
+            lock.release()
+    return Response(status_code=204)
+
+
+def receipt_headers(wire: dict[str, Any]) -> dict[str, str]:
+    return {RECEIPT_HEADER: encode_receipt_header(wire)}
