@@ -5,8 +5,10 @@ Design choices (documented in docs/api.md):
   they arrive, so a cut mid-PATCH loses nothing already received (this is what keeps goodput
   high on a link that drops every ~100 KB). With Upload-Checksum the chunk is kept only whole
   and verified (460 otherwise).
-- One PATCH at a time per upload (an asyncio lock); HEAD waits briefly for a running PATCH so
-  it reports a settled offset after a cut. A silent body stalls out after BODY_IDLE seconds.
+- One PATCH at a time per upload. A newer HEAD/PATCH/DELETE for the same upload preempts a
+  running PATCH (its connection is presumed dead: a tus client never sends two at once); the
+  bytes it received are kept and the newer request sees the settled offset. A silent body
+  also ends after BODY_IDLE seconds.
 - Creating an upload for a (station, packet id, envelope sha256) that already has an unfinished
   upload returns that upload (with its offset), so a station that lost its upload URL in a
   crash resumes instead of starting again.
@@ -24,7 +26,6 @@ import os
 import secrets
 import time
 from email.utils import formatdate
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -55,10 +56,6 @@ _TUS_HEADERS = {"Tus-Resumable": {"description": "1.0.0", "schema": {"type": "st
 
 def _centre(request: Request) -> Centre:
     return request.app.state.centre
-
-
-def _locks(request: Request) -> dict[str, asyncio.Lock]:
-    return request.app.state.upload_locks
 
 
 def _require_tus(request: Request) -> None:
@@ -159,13 +156,25 @@ def create(request: Request) -> Response:
         "Upload-Expires": _expires(row["expires_at"])})
 
 
-async def _with_lock(request: Request, upload_id: str, wait: float) -> asyncio.Lock | None:
-    lock = _locks(request).setdefault(upload_id, asyncio.Lock())
+class _Slot:
+    """Per-upload serialisation: one transfer at a time; a newer request preempts an older
+    PATCH whose connection died silently (its bytes so far are kept)."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.preempt = asyncio.Event()
+
+
+async def _with_lock(request: Request, upload_id: str, wait: float) -> _Slot | None:
+    slot = request.app.state.upload_locks.setdefault(upload_id, _Slot())
+    if slot.lock.locked():
+        slot.preempt.set()
     try:
-        await asyncio.wait_for(lock.acquire(), wait)
+        await asyncio.wait_for(slot.lock.acquire(), wait)
     except TimeoutError:
         return None
-    return lock
+    slot.preempt = asyncio.Event()
+    return slot
 
 
 @router.head(FILES_PATH + "/{upload_id}", summary="tus core: the server's offset",
@@ -174,13 +183,13 @@ async def head(upload_id: str, request: Request) -> Response:
     centre = _centre(request)
     station = centre.authenticate(request.headers.get("authorization"))
     _require_tus(request)
-    lock = await _with_lock(request, upload_id, LOCK_WAIT)
+    slot = await _with_lock(request, upload_id, LOCK_WAIT)
     try:
         row = _upload(centre, request, upload_id, station["station_id"])
         offset = _part(centre, upload_id).stat().st_size
     finally:
-        if lock is not None:
-            lock.release()
+        if slot is not None:
+            slot.lock.release()
     return Response(status_code=200, headers={
         "Upload-Offset": str(offset), "Upload-Length": str(row["length"]),
         "Cache-Control": "no-store", "Upload-Expires": _expires(row["expires_at"])})
@@ -201,19 +210,34 @@ def _checksum(request: Request) -> tuple[str, bytes] | None:
                       "giá trị Upload-Checksum không phải base64", "Upload-Checksum") from exc
 
 
-async def _receive(request: Request, fh, room: int, keep_partial: bool) -> tuple[bytes, bool]:
+async def _next(stream, preempt: asyncio.Event) -> bytes | None:
+    """The next body piece; None at the end, on disconnect, stall or preemption."""
+    piece = asyncio.ensure_future(stream.__anext__())
+    stop = asyncio.ensure_future(preempt.wait())
+    done, _ = await asyncio.wait({piece, stop}, timeout=BODY_IDLE,
+                                 return_when=asyncio.FIRST_COMPLETED)
+    stop.cancel()
+    if piece not in done:
+        piece.cancel()
+        return None
+    try:
+        return piece.result()
+    except (StopAsyncIteration, ClientDisconnect):
+        return None
+
+
+async def _receive(request: Request, fh, room: int, keep_partial: bool,
+                   preempt: asyncio.Event) -> tuple[bytes, bool]:
     """Read the body; returns (buffer when not kept as it came, whether it arrived whole)."""
     buf = bytearray()
     stream = request.stream().__aiter__()
-    complete = True
+    got = 0
+    expected = request.headers.get("content-length")
     while True:
-        try:
-            piece = await asyncio.wait_for(stream.__anext__(), BODY_IDLE)
-        except StopAsyncIteration:
+        piece = await _next(stream, preempt)
+        if piece is None:
             break
-        except (ClientDisconnect, TimeoutError):
-            complete = False
-            break
+        got += len(piece)
         if len(buf) + len(piece) > room:
             raise refused(413, "upload_overflow", "the body runs past Upload-Length",
                           "dữ liệu vượt quá Upload-Length", "body")
@@ -222,6 +246,7 @@ async def _receive(request: Request, fh, room: int, keep_partial: bool) -> tuple
             room -= len(piece)
         else:
             buf += piece
+    complete = expected is None or (expected.isdigit() and got == int(expected))
     return bytes(buf), complete
 
 
@@ -243,8 +268,8 @@ async def patch(upload_id: str, request: Request) -> Response:
                       f"Content-Type phải là {OCTET}", "Content-Type")
     offset = _int_header(request, "upload-offset")
     checksum = _checksum(request)
-    lock = await _with_lock(request, upload_id, LOCK_WAIT)
-    if lock is None:
+    slot = await _with_lock(request, upload_id, LOCK_WAIT)
+    if slot is None:
         raise refused(423, "upload_locked", "another transfer to this upload is still running",
                       "một lượt truyền khác vào tệp này vẫn đang chạy", "upload")
     try:
@@ -255,7 +280,8 @@ async def patch(upload_id: str, request: Request) -> Response:
             raise refused(409, "offset_mismatch", f"the server's offset is {current}",
                           f"vị trí hiện tại ở máy chủ là {current}", "Upload-Offset")
         with open(path, "ab") as fh:
-            data, whole = await _receive(request, fh, row["length"] - current, checksum is None)
+            data, whole = await _receive(request, fh, row["length"] - current, checksum is None,
+                                         slot.preempt)
             if checksum is not None and whole:
                 if _ALGS[checksum[0]](data).digest() != checksum[1]:
                     raise refused(460, "checksum_mismatch", "the chunk's checksum does not match",
@@ -277,7 +303,7 @@ async def patch(upload_id: str, request: Request) -> Response:
             headers[RECEIPT_HEADER] = encode_receipt_header(wire)
         return Response(status_code=204, headers=headers)
     finally:
-        lock.release()
+        slot.lock.release()
 
 
 @router.delete(FILES_PATH + "/{upload_id}", status_code=204, summary="tus termination")
@@ -285,15 +311,11 @@ async def delete(upload_id: str, request: Request) -> Response:
     centre = _centre(request)
     station = centre.authenticate(request.headers.get("authorization"))
     _require_tus(request)
-    lock = await _with_lock(request, upload_id, LOCK_WAIT)
+    slot = await _with_lock(request, upload_id, LOCK_WAIT)
     try:
         _upload(centre, request, upload_id, station["station_id"])
         _drop(centre, upload_id)
     finally:
-        if lock is not None:
-            lock.release()
+        if slot is not None:
+            slot.lock.release()
     return Response(status_code=204)
-
-
-def receipt_headers(wire: dict[str, Any]) -> dict[str, str]:
-    return {RECEIPT_HEADER: encode_receipt_header(wire)}

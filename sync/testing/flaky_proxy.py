@@ -3,7 +3,9 @@
 - throttles each direction to `rate_bps` bits per second (shared by all connections, like one
   link), delivering every piece `latency_s` after it went through the throttle;
 - cuts the connection that carries the upstream (client -> server) byte number ~`cut_every`
-  (each threshold drawn at 75-125 % of it from a seeded RNG), after forwarding up to that byte;
+  (each threshold drawn at 75-125 % of it from a seeded RNG), after forwarding up to that byte:
+  the client side closes at once, the server side `linger_s` later (a dead link is noticed
+  late by the far end; linger_s=0 closes both at once);
 - listens on 127.0.0.1 only, accepts at most `max_connections`, and stops by itself after
   `lifetime_s`. `stats` counts bytes and cuts.
 Run it in a thread with `FlakyProxy(...).start()` / `.stop()` or `with running_proxy(...)`.
@@ -46,7 +48,8 @@ class _Link:
 class FlakyProxy:
     def __init__(self, target_port: int, rate_bps: int | None = 256_000, latency_s: float = 0.05,
                  cut_every: int | None = 100_000, seed: int = 1, lifetime_s: float = 600.0,
-                 max_connections: int = 10_000, target_host: str = "127.0.0.1") -> None:
+                 max_connections: int = 10_000, target_host: str = "127.0.0.1",
+                 linger_s: float = 1.0) -> None:
         if target_host not in ("127.0.0.1", "localhost"):
             raise ValueError("the flaky proxy forwards to loopback only")
         self.target = (target_host, target_port)
@@ -54,6 +57,7 @@ class FlakyProxy:
         self.latency, self.cut_every = latency_s, cut_every
         self.rng = random.Random(seed)
         self.lifetime, self.max_connections = lifetime_s, max_connections
+        self.linger = linger_s
         self.stats = ProxyStats()
         self.next_cut = self._draw(0)
         self.port = 0
@@ -61,6 +65,7 @@ class FlakyProxy:
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        self._tasks: set[asyncio.Task] = set()
 
     def _draw(self, base: int) -> int | None:
         if not self.cut_every:
@@ -107,15 +112,26 @@ class FlakyProxy:
         except (ConnectionError, OSError):
             pass
         finally:
-            await queue.put(None)
             try:
+                await queue.put(None)  # deliver what was already read, then stop
                 await task
             except (ConnectionError, OSError):
                 pass
-            if upstream:
+            except asyncio.CancelledError:
+                task.cancel()
+                raise
+            finally:
                 cut.set()
 
     async def _handle(self, c_reader, c_writer) -> None:
+        task = asyncio.current_task()
+        self._tasks.add(task)
+        try:
+            await self._connection(c_reader, c_writer)
+        finally:
+            self._tasks.discard(task)
+
+    async def _connection(self, c_reader, c_writer) -> None:
         if self.stats.connections >= self.max_connections:
             c_writer.close()
             return
@@ -128,12 +144,17 @@ class FlakyProxy:
         cut = asyncio.Event()
         up = asyncio.create_task(self._pump(c_reader, s_writer, self.up, True, cut))
         down = asyncio.create_task(self._pump(s_reader, c_writer, self.down, False, cut))
-        await cut.wait()
-        for w in (c_writer, s_writer):
-            w.close()
-        for t in (up, down):
-            t.cancel()
-        await asyncio.gather(up, down, return_exceptions=True)
+        try:
+            await cut.wait()
+            c_writer.close()  # the station's side drops at once ...
+            if self.linger:  # ... the centre's side hears nothing for a while, like a dead link
+                await asyncio.sleep(self.linger)
+        finally:
+            for w in (c_writer, s_writer):
+                w.close()
+            for t in (up, down):
+                t.cancel()
+            await asyncio.gather(up, down, return_exceptions=True)
 
     async def _main(self) -> None:
         self._stop = asyncio.Event()
@@ -145,6 +166,9 @@ class FlakyProxy:
         except TimeoutError:
             pass
         server.close()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         await server.wait_closed()
 
     # --- thread control ----------------------------------------------------------------------
