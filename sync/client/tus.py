@@ -1,8 +1,9 @@
 """Resumable, idempotent packet upload over tus 1.0 with a verified receipt at the end.
 
 Rules it keeps (docs/api.md "Upload"):
-- first ask the centre for a stored receipt (GET /packets/{id}/receipt): a packet it already
-  holds is never sent again; a different envelope under the same id is a conflict;
+- creation (POST) names the envelope's SHA-256: if the centre already holds these bytes it
+  answers with the stored receipt and nothing is sent; other bytes under the same packet id
+  are a conflict (409). After an upload vanished the client asks GET /packets/{id}/receipt;
 - create (POST) or resume (HEAD on a known URL); after ANY failure ask the server for its offset
   (HEAD) and continue from there, never from zero while the upload exists;
 - back off exponentially with jitter on consecutive failures; progress resets the count;
@@ -50,7 +51,7 @@ class UploadSettings:
     checksum: str | None = None
     bandwidth_bps: int | None = None  # cap in bits per second; None = as fast as the link
     piece: int = 8192  # granularity of writes, throttling and progress
-    backoff_base: float = 0.05
+    backoff_base: float = 0.02
     backoff_max: float = 30.0
     max_failures: int = 10  # consecutive failures without progress before giving up
     deadline_s: float | None = None
@@ -158,6 +159,11 @@ class _Job:
         if r.status_code != 201 or "location" not in r.headers:
             raise error_for(r)
         url = str(httpx.URL(self.up.client.base_url + "/").join(r.headers["location"]))
+        held = r.headers.get(RECEIPT_HEADER.lower())
+        if held is not None:  # the centre already holds these bytes
+            result = self._result(decode_receipt_header(held), held=self.sent == 0)
+            self.up.client.send("DELETE", url, headers=self.h)  # best effort: tidy up
+            raise _Done(result)
         if on_created:
             on_created(url)
         off = r.headers.get("upload-offset")
@@ -201,9 +207,12 @@ class _Job:
 
     def run(self, url: str | None, on_created: Callable[[str], None] | None) -> UploadResult:
         self.url = url
+        self.best = 0  # highest offset the server confirmed; progress resets the backoff
         while True:
             try:
                 return self._attempt(on_created)
+            except _Done as done:
+                return done.result
             except LinkDown as exc:
                 self._failed(exc)
             except Refused as exc:
@@ -212,11 +221,16 @@ class _Job:
                 else:
                     raise
 
+    def _progress(self, offset: int | None) -> None:
+        if offset is not None and offset > self.best:
+            self.best, self.failures = offset, 0
+
     def _attempt(self, on_created) -> UploadResult:
         if self.url is None:
-            stored = self._stored()
-            if stored is not None:
-                return self._result(stored, held=self.sent == 0)
+            if self.sent:  # sent before and the upload vanished: did the centre store it?
+                stored = self._stored()
+                if stored is not None:
+                    return self._result(stored, held=False)
             self.url, offset = self._create(on_created)
             if offset is None:
                 offset = self._head(self.url)
@@ -226,12 +240,19 @@ class _Job:
         if offset is None:  # the upload vanished (finished, expired): receipt or a new upload
             self.url = None
             raise link_down("the upload is gone on the server", "lượt tải lên không còn")
+        self._progress(offset)
         while True:
-            before = offset
             offset, receipt = self._patch(self.url, offset)
-            if offset > before:
-                self.failures = 0
+            self._progress(offset)
             if receipt is not None:
                 return self._result(receipt, held=False)
             if offset >= len(self.data):  # complete but no receipt: ask for it again
                 raise link_down("no receipt on the final response", "không có biên nhận")
+
+
+class _Done(Exception):  # noqa: N818 - control flow, not an error
+    """The centre already held the packet (answered at creation)."""
+
+    def __init__(self, result: UploadResult) -> None:
+        super().__init__("done")
+        self.result = result

@@ -13,7 +13,9 @@ Design choices (documented in docs/api.md):
   upload returns that upload (with its offset), so a station that lost its upload URL in a
   crash resumes instead of starting again.
 - When the offset reaches the length the packet is ingested (ingest.py) and the final 204
-  carries the receipt in the Enroll-Receipt header (base64 JSON).
+  carries the receipt in the Enroll-Receipt header (base64 JSON). A creation whose metadata
+  names the envelope_sha256 of a packet already stored also carries it (201), so a client
+  learns "already held" in one round trip.
 """
 
 from __future__ import annotations
@@ -133,8 +135,7 @@ def create(request: Request) -> Response:
     if not ID_RE.match(packet_id):
         raise refused(400, "metadata_invalid", "Upload-Metadata needs a valid packet_id",
                       "Upload-Metadata cần packet_id hợp lệ", "Upload-Metadata")
-    if sha is not None:
-        stored_receipt(centre, packet_id, sha)  # raises 409 when other bytes hold this id
+    held = stored_receipt(centre, packet_id, sha) if sha is not None else None  # 409 if other
     sweep_expired(centre)
     existing = centre.db.one(
         "SELECT upload_id FROM uploads WHERE uploader=? AND packet_id=? AND length=? AND "
@@ -151,9 +152,11 @@ def create(request: Request) -> Response:
                        time.time() + centre.upload_ttl))
     row = centre.db.one("SELECT expires_at FROM uploads WHERE upload_id=?", upload_id)
     offset = _part(centre, upload_id).stat().st_size
-    return Response(status_code=201, headers={
-        "Location": f"{FILES_PATH}/{upload_id}", "Upload-Offset": str(offset),
-        "Upload-Expires": _expires(row["expires_at"])})
+    headers = {"Location": f"{FILES_PATH}/{upload_id}", "Upload-Offset": str(offset),
+               "Upload-Expires": _expires(row["expires_at"])}
+    if held is not None:  # already stored: the client may stop here (and DELETE the upload)
+        headers[RECEIPT_HEADER] = encode_receipt_header(held)
+    return Response(status_code=201, headers=headers)
 
 
 class _Slot:

@@ -128,6 +128,8 @@ class FlakyProxy:
         self._tasks.add(task)
         try:
             await self._connection(c_reader, c_writer)
+        except asyncio.CancelledError:  # stopping: end quietly
+            c_writer.close()
         finally:
             self._tasks.discard(task)
 
