@@ -202,4 +202,29 @@ def create_app(centre: Centre) -> FastAPI:
         admin(request)
         return {"version": centre.publish_worklist(commune, body.entries)}
 
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+_OPEN = {("/files", "options"), ("/health", "get"), ("/keys", "get"), ("/provision", "post")}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema plus the two bearer schemes and which operation needs which."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+        doc = get_openapi(title=app.title, version=app.version, description=app.description,
+                          routes=app.routes)
+        doc.setdefault("components", {})["securitySchemes"] = {
+            "station": {"type": "http", "scheme": "bearer",
+                        "description": "access token issued at provisioning"},
+            "admin": {"type": "http", "scheme": "bearer",
+                      "description": "contents of DATA/admin-token"}}
+        for path, ops in doc["paths"].items():
+            for method, op in ops.items():
+                if (path, method) in _OPEN:
+                    op["security"] = []
+                else:
+                    op["security"] = [{"admin" if path.startswith("/admin") else "station": []}]
+        app.openapi_schema = doc
+    return app.openapi_schema
