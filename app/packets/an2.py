@@ -150,12 +150,12 @@ def build_an2(t: Transaction) -> bytes:
     msg += r2
     idc = 1
     if t.face is not None:
-        f = t.face
+        face = t.face
         r = nistitl.AsciiRecord(10)
-        r.IDC, r.IMT, r.SRC, r.PHD = idc, "FACE", t.ori, f.date
-        r.HLL, r.VLL, r.SLC, r.THPS, r.TVPS = str(f.width), str(f.height), "0", "1", "1"
-        r.CGA, r.CSP, r.SAP, r.POS = "JPEGB", "YCC" if f.colour else "GRAY", FACE_SAP, "F"
-        r.DATA = f.jpeg
+        r.IDC, r.IMT, r.SRC, r.PHD = idc, "FACE", t.ori, face.date
+        r.HLL, r.VLL, r.SLC, r.THPS, r.TVPS = str(face.width), str(face.height), "0", "1", "1"
+        r.CGA, r.CSP, r.SAP, r.POS = "JPEGB", "YCC" if face.colour else "GRAY", FACE_SAP, "F"
+        r.DATA = face.jpeg
         msg += r
         idc += 1
     amp_home = _amputation_homes(t)

@@ -21,6 +21,7 @@ from app.packets.archive import (
     sha256_hex,
     write_archive,
 )
+from app.packets.checks import check_role
 from app.packets.envelope import EnvelopeHeader, seal_payload, write_envelope
 from app.packets.errors import bad_input
 from app.packets.inputs import PacketInputs, utc_text
@@ -72,13 +73,16 @@ def seal_archive(archive: bytes, packet_id: str, station_id: str, station_key: S
 def seal_packet(contents: Contents, signatures: list[dict[str, str]], station_id: str,
                 station_key: SigningKey, centre_key: CentrePublicKey,
                 created_at: datetime) -> BuiltPacket:
-    """Add the station's signature to the officer's and supervisor's, then seal."""
+    """Check the officer's and supervisor's signatures still match the contents, add the
+    station's, then seal. Raises BadSignature if the record changed since they signed."""
     roles = sorted(e["role"] for e in signatures)
     if roles != ["officer", "supervisor"]:
         raise bad_input("signatures", f"need officer and supervisor signatures, got {roles}",
                         f"cần chữ ký cán bộ thu nhận và cán bộ duyệt, có {roles}")
     if contents.manifest["station_id"] != station_id:
         raise bad_input("station_id", "does not match the manifest", "không khớp với bản kê")
+    for entry in signatures:  # a record changed after signing must not leave the station
+        check_role(entry["role"], contents.manifest, {entry["role"]: entry}, None, None)
     entries = [*signatures, sign(contents, "station", station_id, station_key)]
     archive = inner_archive(contents, entries)
     envelope = seal_archive(archive, contents.packet_id, station_id, station_key, centre_key,

@@ -104,7 +104,7 @@ def _expected_signer(role: str, manifest: dict[str, Any]) -> str:
 
 
 def check_role(role: str, manifest: dict[str, Any], sigs: dict[str, dict[str, str]],
-               header: EnvelopeHeader, trusted: KeyLookup | None) -> None:
+               header: EnvelopeHeader | None, trusted: KeyLookup | None) -> None:
     """The signature for `role` exists, is by the right signer and key, and verifies."""
     key = embedded_key(sigs, role)
     entry = sigs[role]
@@ -115,7 +115,7 @@ def check_role(role: str, manifest: dict[str, Any], sigs: dict[str, dict[str, st
     if key_id(key.raw) != entry["key_id"]:
         raise bad_signature(role, "key_id does not match the public key",
                             "key_id không khớp khóa công khai")
-    if role == "station" and entry["key_id"] != header.station_key_id:
+    if role == "station" and header is not None and entry["key_id"] != header.station_key_id:
         raise bad_signature(role, "the manifest was signed with another key than the envelope",
                             "bản kê được ký bằng khóa khác với phong bì")
     if trusted is not None:
@@ -144,9 +144,9 @@ def check_biometrics(data: bytes, manifest: dict[str, Any]) -> an2.Transaction:
     if t.tcn != manifest["packet_id"] or t.ori != manifest["station_id"]:
         raise _disagree("the packet or station id (TCN/ORI)", "mã gói tin hoặc mã trạm (TCN/ORI)")
     face = manifest["captures"]["face"]
-    if (face is None) != (t.face is None) or (
-            face is not None and (face.get("width"), face.get("height"))
-            != (t.face.width, t.face.height)):
+    said = None if face is None else (face.get("width"), face.get("height"))
+    found = None if t.face is None else (t.face.width, t.face.height)
+    if said != found:
         raise _disagree("the face image", "ảnh chân dung")
     want: dict[int, tuple] = {}
     amps: dict[int, str] = {}
@@ -156,7 +156,7 @@ def check_biometrics(data: bytes, manifest: dict[str, Any]) -> an2.Transaction:
         if f.get("present"):
             want[f["position"]] = (f.get("width"), f.get("height"), f.get("ppi"), f.get("quality"))
         elif f["position"] <= 10:
-            amps[f["position"]] = FINGER_EXCEPTIONS.get(f.get("exception"), "?")
+            amps[f["position"]] = FINGER_EXCEPTIONS.get(str(f.get("exception")), "?")
     got = {f.position: (f.width, f.height, f.ppi, f.quality) for f in t.fingers}
     if got != want:
         raise _disagree("finger images (positions, sizes or quality)",

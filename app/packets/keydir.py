@@ -4,6 +4,8 @@ Layout (under DIR/keys/, or DIR itself if it holds centre-public.json):
   centre-public.json        public document (CentreKeys.public_document(), RFC 8785 JSON)
   hpke-<kid>.key            one per HPKE key, X25519 private key, PKCS#8 PEM, unencrypted
   receipt-signing.key       Ed25519 private key, PKCS#8 PEM, unencrypted
+  trusted-signers.json      optional: station and user public keys the centre has provisioned,
+                            so verify-packet can check trust, not only consistency
 Files are written 0600 in a 0700 directory, each through a temporary file and a rename.
 The reference server writes it (`server`), `verify-packet --central-keys DIR` reads it.
 """
@@ -20,9 +22,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from app.packets.errors import KeyMismatch
-from app.packets.keys import CentreKeys, CentreSealKey, SigningKey
+from app.packets.keys import CentreKeys, CentreSealKey, SigningKey, TrustedKeys, VerifyKey
 
 PUBLIC_FILE = "centre-public.json"
+TRUSTED_FILE = "trusted-signers.json"
+TRUSTED_FORMAT = "enroll-station/trusted-signers"
 RECEIPT_FILE = "receipt-signing.key"
 HPKE_PREFIX, HPKE_SUFFIX = "hpke-", ".key"
 
@@ -101,3 +105,35 @@ def read_key_dir(root: str | os.PathLike[str]) -> CentreKeys:
         raise _error("centre-public.json does not match the private key files",
                      "centre-public.json không khớp với các tệp khóa bí mật")
     return keys
+
+
+def write_trusted(root: str | os.PathLike[str], trusted: TrustedKeys) -> Path:
+    """Write the provisioned signer keys to ROOT/keys/trusted-signers.json."""
+    target = Path(root) / "keys"
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    signers = sorted(({"role": role, "signer_id": sid, "public": k.to_b64()}
+                      for (role, sid), keys in trusted.keys.items() for k in keys),
+                     key=lambda e: (e["role"], e["signer_id"], e["public"]))
+    path = target / TRUSTED_FILE
+    _write(path, rfc8785.dumps({"format": TRUSTED_FORMAT, "version": 1, "signers": signers}))
+    return path
+
+
+def read_trusted(root: str | os.PathLike[str]) -> TrustedKeys | None:
+    """The trusted signer keys if the directory has them, else None (consistency-only checks)."""
+    path = key_dir(root) / TRUSTED_FILE
+    if not path.exists():
+        return None
+    try:
+        doc = json.loads(path.read_bytes())
+        if doc["format"] != TRUSTED_FORMAT or doc["version"] != 1:
+            raise ValueError("format")
+        trusted = TrustedKeys()
+        for e in doc["signers"]:
+            if e["role"] not in ("station", "officer", "supervisor"):
+                raise ValueError("role")
+            trusted.add(e["role"], e["signer_id"], VerifyKey.from_b64(e["public"]))
+    except Exception as exc:  # OSError, JSON, KeyError, TypeError, bad key: all mean unusable
+        raise _error(f"{TRUSTED_FILE} is unreadable or malformed",
+                     f"{TRUSTED_FILE} không đọc được hoặc sai dạng") from exc
+    return trusted

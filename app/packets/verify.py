@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from app.packets import an2, checks
@@ -167,11 +168,11 @@ def _run(data: bytes, centre_keys, trusted: KeyLookup | None, strict: bool):
     ok_man, manifest = r.run("manifest", lambda: checks.check_manifest(
         files[MANIFEST], raw.header), ok_arc)
     for name in (DEMOGRAPHICS, BIOMETRICS):
-        r.run(f"file:{name}", lambda n=name: _check_file(manifest, n, files[n]), ok_man)
+        r.run(f"file:{name}", partial(_check_file, manifest, name, files and files[name]), ok_man)
     ok_sigs, sigs = r.run("signatures", lambda: checks.load_signatures(files[SIGNATURES]), ok_man)
     for role in ("officer", "supervisor", "station"):
-        r.run(f"signature:{role}", lambda ro=role: checks.check_role(
-            ro, manifest, sigs, raw.header, trusted), ok_sigs)
+        r.run(f"signature:{role}", partial(checks.check_role, role, manifest, sigs,
+                                           raw and raw.header, trusted), ok_sigs)
     if trusted is None:
         r.run("envelope.signature", lambda: _check_header_signature(
             raw, checks.embedded_key(sigs, "station")), ok_sigs)
@@ -205,7 +206,8 @@ def open_packet(data: bytes, centre_keys: CentreKeys | Mapping[str, CentreSealKe
     reference centre always passes its lookup; verify-packet may not have one.
     """
     _, opened = _run(data, centre_keys, trusted, strict=True)
-    assert opened is not None
+    if opened is None:  # unreachable in strict mode; kept explicit rather than an assert
+        raise malformed_packet("verification did not complete", "kiểm tra không hoàn tất")
     return opened
 
 

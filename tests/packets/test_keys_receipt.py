@@ -11,7 +11,14 @@ from synth import T0
 
 from app.packets.errors import KeyMismatch, PacketInputError, ReceiptError
 from app.packets.keydir import read_key_dir, write_key_dir
-from app.packets.keys import CentreKeys, CentrePublicKey, SigningKey, VerifyKey, key_id
+from app.packets.keys import (
+    CentreKeys,
+    CentrePublicKey,
+    SigningKey,
+    TrustedKeys,
+    VerifyKey,
+    key_id,
+)
 from app.packets.receipt import issue_receipt, verify_receipt
 from app.packets.verify import open_packet
 
@@ -115,3 +122,23 @@ def test_station_reads_the_centre_public_document():
         CentrePublic.from_document(doc)
     with pytest.raises(KeyMismatch):
         CentrePublic.from_document({"format": "x"})
+
+
+def test_trusted_signers_file_lets_verify_packet_check_trust(tmp_path, built, centre, trusted):
+    from app.packets.keydir import read_trusted, write_trusted
+    from app.packets.verify import check_packet
+    write_key_dir(tmp_path, centre)
+    assert read_trusted(tmp_path) is None
+    write_trusted(tmp_path, trusted)
+    back = read_trusted(tmp_path)
+    results = check_packet(built.envelope, read_key_dir(tmp_path), back)
+    assert all(c.status == "ok" for c in results)
+    other = TrustedKeys().add("station", "ST001", SigningKey.generate().verify_key)
+    write_trusted(tmp_path, other)
+    failed = [c.name for c in check_packet(built.envelope, centre, read_trusted(tmp_path))
+              if c.status == "fail"]
+    assert failed == ["envelope.signature", "signature:officer", "signature:supervisor",
+                      "signature:station"]
+    (tmp_path / "keys" / "trusted-signers.json").write_text("{}")
+    with pytest.raises(KeyMismatch, match="trusted-signers.json"):
+        read_trusted(tmp_path)

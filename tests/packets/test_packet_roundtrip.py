@@ -98,3 +98,19 @@ def test_hpke_info_binds_packet_and_station(built, centre):
         open_payload(raw.payload, key, "ST001-000043", "ST001")
     with pytest.raises(InvalidTag):
         open_payload(raw.payload, key, raw.header.packet_id, "ST002")
+
+
+def test_sealing_refuses_signatures_over_an_older_version_of_the_record(signers, centre):
+    import pytest
+
+    from app.packets.errors import BadSignature
+    draft = build_contents(make_inputs("ST001-000100", approved=False))
+    officer_sig = sign(draft, "officer", "officer.lan", signers.officer)
+    edited = make_inputs("ST001-000100")
+    edited = dataclasses.replace(edited, demographics=dict(edited.demographics, sex="male"))
+    approved = build_contents(edited)
+    sup_sig = sign(approved, "supervisor", "sup.minh", signers.supervisor)
+    with pytest.raises(BadSignature) as err:
+        seal_packet(approved, [officer_sig, sup_sig], "ST001", signers.station,
+                    centre.current_public, T0)
+    assert err.value.code == "signature_officer"
