@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from app.packets.archive import sha256_hex
-from app.packets.keydir import PUBLIC_FILE, read_key_dir, write_key_dir
-from app.packets.keys import CentreKeys, KeyLookup, VerifyKey, b64, unb64
+from app.packets.keydir import PUBLIC_FILE, read_key_dir, write_key_dir, write_trusted
+from app.packets.keys import CentreKeys, KeyLookup, TrustedKeys, VerifyKey, b64, unb64
 from sync.common.signed import seal_to_station, sign_document
 from sync.errors import Refused
 from sync.server.db import CentreDB
@@ -133,6 +133,7 @@ class Centre:
                 raise refused(404, "station_unknown", "no such active station",
                               "không có trạm đang hoạt động này", "station")
         self._bump("key_sequence")
+        self.export_trusted()
 
     def register_signers(self, station_id: str, entries: list[dict[str, str]]) -> int:
         """Record the officer/supervisor public keys a station vouches for (idempotent)."""
@@ -152,7 +153,20 @@ class Centre:
                          now_text()))
         with self.db.tx() as c:
             c.executemany("INSERT OR IGNORE INTO station_keys VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self.export_trusted()
         return len(rows)
+
+    def export_trusted(self) -> None:
+        """Mirror active station and signer keys to keys/trusted-signers.json, so
+        `verify-packet --central-keys DATA` checks trust and not only consistency."""
+        trusted = TrustedKeys()
+        for row in self.db.all("SELECT station_id, sign_key FROM stations WHERE revoked_at IS "
+                               "NULL"):
+            trusted.add("station", row["station_id"], VerifyKey.from_b64(row["sign_key"]))
+        for row in self.db.all("SELECT k.role, k.signer_id, k.public_key FROM station_keys k "
+                               "JOIN stations s USING(station_id) WHERE s.revoked_at IS NULL"):
+            trusted.add(row["role"], row["signer_id"], VerifyKey.from_b64(row["public_key"]))
+        write_trusted(self.data_dir, trusted)
 
     def lookup_for(self, station_id: str) -> KeyLookup:
         """The trust list for packets from `station_id` (None for revoked/unknown keys)."""

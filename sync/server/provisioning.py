@@ -66,6 +66,7 @@ def redeem(centre: Centre, token: str, request_wire: Any) -> dict[str, Any]:
         _insert_station(c, req, access, "token", at)
         c.execute("UPDATE tokens SET used_at=?, used_by=? WHERE token_sha256=?",
                   (at, req.station_id, row["token_sha256"]))
+    centre.export_trusted()
     doc = _registration_doc(centre, req, "token", at, "enroll-station/registration")
     return {"registration": sign_document("registration", doc, centre.keys.receipt_key),
             "access_token": access}
@@ -78,6 +79,7 @@ def register_offline(centre: Centre, request_wire: Any) -> dict[str, Any]:
     at = now_text()
     with centre.db.tx() as c:
         _insert_station(c, req, access, "bundle", at)
+    centre.export_trusted()
     doc = _registration_doc(centre, req, "bundle", at, "enroll-station/provisioning-bundle")
     doc["sealed_access_token"] = b64(seal_to_station(access.encode("ascii"), req.box_key,
                                                      "access-token", req.station_id, 1))

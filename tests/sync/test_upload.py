@@ -173,3 +173,21 @@ def test_oversized_upload_413(station):
             "Upload-Metadata": encode_metadata({"packet_id": "ST001-1"})})
         assert r.status_code == 413 and r.json()["code"] == "upload_too_large"
         assert c.http.options("/files").status_code == 204
+
+
+def test_centre_key_dir_verifies_stored_packet_with_trust(station, centre_dir):
+    """What verify-packet --central-keys DATA does: keys and trusted signers from DATA/keys/."""
+    from app.packets.keydir import read_key_dir, read_trusted
+    from app.packets.verify import check_packet
+
+    pkt = station.packet()
+    with station.client() as c:
+        TusUploader(c, station.prov.centre.receipt).upload(pkt.envelope, pkt.packet_id)
+    stored = (centre_dir / "packets" / f"{sha256_hex(pkt.envelope)}.pkt").read_bytes()
+    trusted = read_trusted(centre_dir)
+    assert trusted is not None
+    results = check_packet(stored, read_key_dir(centre_dir), trusted)
+    assert all(r.status == "ok" for r in results), [r for r in results if r.status != "ok"]
+    revoke_station(centre_dir, "ST001")
+    results = check_packet(stored, read_key_dir(centre_dir), read_trusted(centre_dir))
+    assert any(r.status == "fail" and r.code == "signature_station" for r in results)
