@@ -54,6 +54,8 @@ class UploadSettings:
     backoff_base: float = 0.02
     backoff_max: float = 30.0
     max_failures: int = 10  # consecutive failures without progress before giving up
+    create_with_upload: bool = False  # first bytes ride on the POST: saves a round trip, but a
+    # duplicate or a cut inside that POST costs more (measured: no net gain on a cut link)
     deadline_s: float | None = None
 
 
@@ -94,11 +96,19 @@ class TusUploader:
 
     # --- public ------------------------------------------------------------------------------
     def upload(self, envelope: bytes, packet_id: str, *, upload_url: str | None = None,
-               on_created: Callable[[str], None] | None = None,
+               may_exist: bool = False, on_created: Callable[[str], None] | None = None,
                progress: Progress | None = None,
                cancel: threading.Event | None = None) -> UploadResult:
-        """Deliver `envelope` and return the verified receipt (see module doc)."""
+        """Deliver `envelope` and return the verified receipt (see module doc).
+
+        upload_url: the URL `on_created` reported earlier (persist it) to resume by HEAD.
+        may_exist: True when an earlier attempt may have reached the centre (the record was
+        already "uploading" when the process died): then the client asks for a stored receipt
+        first and creates without a body, so the centre's partial upload is resumed.
+        """
         job = _Job(self, bytes(envelope), packet_id, progress, cancel)
+        job.maybe_complete = may_exist or upload_url is not None
+        job.may_exist = job.maybe_complete
         return job.run(upload_url, on_created)
 
     def verify(self, wire: Any, packet_id: str, sha: str) -> Receipt:
@@ -115,6 +125,8 @@ class _Job:
         self.sha = sha256_hex(data)
         self.progress, self.cancel = progress, cancel
         self.sent = self.resumes = self.failures = 0
+        self.maybe_complete = False  # the centre may have the whole file: ask before creating
+        self.may_exist = False  # an earlier attempt may have left a partial upload
         self.started = time.monotonic()
         self.throttle = _Throttle(up.s.bandwidth_bps)
         self.h = {"Tus-Resumable": TUS_VERSION}
@@ -152,22 +164,29 @@ class _Job:
                           "packet_id", 409)
         return wire
 
-    def _create(self, on_created: Callable[[str], None] | None) -> tuple[str, int | None]:
+    def _create(self, on_created: Callable[[str], None] | None,
+                with_body: bool) -> tuple[str, int | None, Any | None]:
+        """POST (with the first bytes when `with_body`); returns url, offset, receipt wire."""
         meta = encode_metadata({"packet_id": self.packet_id, "envelope_sha256": self.sha})
-        r = self.up.client.send("POST", FILES_PATH, headers={
-            **self.h, "Upload-Length": str(len(self.data)), "Upload-Metadata": meta})
+        headers = {**self.h, "Upload-Length": str(len(self.data)), "Upload-Metadata": meta}
+        body = None
+        if with_body:
+            extra, body = self._body_request(0)
+            headers.update(extra)
+        r = self.up.client.send("POST", FILES_PATH, headers=headers, content=body)
         if r.status_code != 201 or "location" not in r.headers:
             raise error_for(r)
         url = str(httpx.URL(self.up.client.base_url + "/").join(r.headers["location"]))
-        held = r.headers.get(RECEIPT_HEADER.lower())
-        if held is not None:  # the centre already holds these bytes
-            result = self._result(decode_receipt_header(held), held=self.sent == 0)
+        receipt = r.headers.get(RECEIPT_HEADER.lower())
+        off = r.headers.get("upload-offset")
+        offset = int(off) if off and off.isdigit() else None
+        if receipt is not None and offset != len(self.data):  # the centre already held it
+            result = self._result(decode_receipt_header(receipt), held=self.sent == 0)
             self.up.client.send("DELETE", url, headers=self.h)  # best effort: tidy up
             raise _Done(result)
         if on_created:
             on_created(url)
-        off = r.headers.get("upload-offset")
-        return url, int(off) if off and off.isdigit() else None
+        return url, offset, decode_receipt_header(receipt) if receipt else None
 
     def _head(self, url: str) -> int | None:
         """The server's offset, or None when the upload no longer exists (404/410)."""
@@ -186,19 +205,25 @@ class _Job:
             chunk = self.data[pos:min(end, pos + piece)]
             self.throttle.take(len(chunk), self.up.sleep)
             self.sent += len(chunk)
+            if pos + len(chunk) == len(self.data):
+                self.maybe_complete = True
             yield chunk
             if self.progress:
                 self.progress(pos + len(chunk), len(self.data))
 
-    def _patch(self, url: str, offset: int) -> tuple[int, Any | None]:
+    def _body_request(self, offset: int) -> tuple[dict[str, str], Iterator[bytes]]:
         s = self.up.s
         end = len(self.data) if not s.chunk_size else min(len(self.data), offset + s.chunk_size)
-        headers = {**self.h, "Content-Type": OCTET, "Upload-Offset": str(offset),
-                   "Content-Length": str(end - offset)}
+        headers = {"Content-Type": OCTET, "Content-Length": str(end - offset)}
         if s.checksum:
             digest = hashlib.new(s.checksum, self.data[offset:end]).digest()
             headers["Upload-Checksum"] = f"{s.checksum} {b64encode(digest).decode('ascii')}"
-        r = self.up.client.send("PATCH", url, headers=headers, content=self._body(offset, end))
+        return headers, self._body(offset, end)
+
+    def _patch(self, url: str, offset: int) -> tuple[int, Any | None]:
+        extra, body = self._body_request(offset)
+        headers = {**self.h, "Upload-Offset": str(offset), **extra}
+        r = self.up.client.send("PATCH", url, headers=headers, content=body)
         if r.status_code != 204:
             raise error_for(r)
         receipt = r.headers.get(RECEIPT_HEADER.lower())
@@ -227,18 +252,21 @@ class _Job:
 
     def _attempt(self, on_created) -> UploadResult:
         if self.url is None:
-            if self.sent:  # sent before and the upload vanished: did the centre store it?
+            if self.maybe_complete:  # the upload vanished or was all sent: is it stored?
                 stored = self._stored()
                 if stored is not None:
                     return self._result(stored, held=False)
-            self.url, offset = self._create(on_created)
+            with_body = self.up.s.create_with_upload and self.sent == 0 and not self.may_exist
+            self.url, offset, receipt = self._create(on_created, with_body)
+            if receipt is not None:
+                return self._result(receipt, held=False)
             if offset is None:
                 offset = self._head(self.url)
         else:
             self.resumes += 1
             offset = self._head(self.url)
         if offset is None:  # the upload vanished (finished, expired): receipt or a new upload
-            self.url = None
+            self.url, self.maybe_complete = None, True
             raise link_down("the upload is gone on the server", "lượt tải lên không còn")
         self._progress(offset)
         while True:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 TUS_VERSION = "1.0.0"
-TUS_EXTENSIONS = "creation,termination,expiration,checksum"
+TUS_EXTENSIONS = "creation,creation-with-upload,termination,expiration,checksum"
 TUS_CHECKSUMS = "sha1,sha256"
 FILES_PATH = "/files"
 RECEIPT_HEADER = "Enroll-Receipt"  # base64 of the receipt wire JSON on the final PATCH / POST

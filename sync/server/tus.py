@@ -113,11 +113,12 @@ def options(request: Request) -> Response:
         "Tus-Checksum-Algorithm": TUS_CHECKSUMS})
 
 
-@router.post(FILES_PATH, status_code=201, summary="tus creation: announce one packet upload",
+@router.post(FILES_PATH, status_code=201,
+             summary="tus creation (optionally with upload): announce one packet upload",
              responses={201: {"headers": {"Location": {"schema": {"type": "string"}}}},
                         409: {"description": "packet id held with other content"},
                         413: {"description": "Upload-Length over Tus-Max-Size"}})
-def create(request: Request) -> Response:
+async def create(request: Request) -> Response:
     centre = _centre(request)
     station = centre.authenticate(request.headers.get("authorization"))
     _require_tus(request)
@@ -141,8 +142,11 @@ def create(request: Request) -> Response:
         "SELECT upload_id FROM uploads WHERE uploader=? AND packet_id=? AND length=? AND "
         "envelope_sha256 IS ? AND expires_at>?", station["station_id"], packet_id, length, sha,
         time.time()) if sha is not None else None
-    if existing is not None:
+    if existing is not None:  # settle it first: a dead transfer into it may still be open
         upload_id = existing["upload_id"]
+        slot = await _with_lock(request, upload_id, LOCK_WAIT)
+        if slot is not None:
+            slot.lock.release()
     else:
         upload_id = secrets.token_hex(16)
         _part(centre, upload_id).touch(mode=0o600)
@@ -156,6 +160,16 @@ def create(request: Request) -> Response:
                "Upload-Expires": _expires(row["expires_at"])}
     if held is not None:  # already stored: the client may stop here (and DELETE the upload)
         headers[RECEIPT_HEADER] = encode_receipt_header(held)
+    elif request.headers.get("content-type") == OCTET and offset == 0:
+        # creation-with-upload: the body is the first bytes (ignored when resuming a dedupe)
+        checksum = _checksum(request)
+        slot = await _with_lock(request, upload_id, LOCK_WAIT)
+        if slot is not None:
+            try:
+                headers.update(await _append(request, centre, station["station_id"],
+                                             upload_id, slot, 0, checksum))
+            finally:
+                slot.lock.release()
     return Response(status_code=201, headers=headers)
 
 
@@ -253,6 +267,38 @@ async def _receive(request: Request, fh, room: int, keep_partial: bool,
     return bytes(buf), complete
 
 
+async def _append(request: Request, centre: Centre, station_id: str, upload_id: str,
+                  slot: _Slot, offset: int, checksum: tuple[str, bytes] | None) -> dict[str, str]:
+    """Append the request body at `offset` (lock held); ingest when complete."""
+    row = _upload(centre, request, upload_id, station_id)
+    path = _part(centre, upload_id)
+    current = path.stat().st_size
+    if offset != current:
+        raise refused(409, "offset_mismatch", f"the server's offset is {current}",
+                      f"vị trí hiện tại ở máy chủ là {current}", "Upload-Offset")
+    with open(path, "ab") as fh:
+        data, whole = await _receive(request, fh, row["length"] - current, checksum is None,
+                                     slot.preempt)
+        if checksum is not None and whole:
+            if _ALGS[checksum[0]](data).digest() != checksum[1]:
+                raise refused(460, "checksum_mismatch", "the chunk's checksum does not match",
+                              "mã kiểm tra của đoạn dữ liệu không khớp", "Upload-Checksum")
+            fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    new_offset = path.stat().st_size
+    headers = {"Upload-Offset": str(new_offset), "Upload-Expires": _expires(row["expires_at"])}
+    if new_offset == row["length"]:
+        try:
+            wire = await run_in_threadpool(ingest, centre, path, station_id, row["packet_id"])
+        except Refused:
+            _drop(centre, upload_id)
+            raise
+        _drop(centre, upload_id)
+        headers[RECEIPT_HEADER] = encode_receipt_header(wire)
+    return headers
+
+
 @router.patch(FILES_PATH + "/{upload_id}", status_code=204, summary="tus core: append bytes",
               responses={204: {"headers": {**_TUS_HEADERS, RECEIPT_HEADER: {
                   "description": "base64 JSON receipt, on the PATCH that completes the upload",
@@ -276,34 +322,8 @@ async def patch(upload_id: str, request: Request) -> Response:
         raise refused(423, "upload_locked", "another transfer to this upload is still running",
                       "một lượt truyền khác vào tệp này vẫn đang chạy", "upload")
     try:
-        row = _upload(centre, request, upload_id, station["station_id"])
-        path = _part(centre, upload_id)
-        current = path.stat().st_size
-        if offset != current:
-            raise refused(409, "offset_mismatch", f"the server's offset is {current}",
-                          f"vị trí hiện tại ở máy chủ là {current}", "Upload-Offset")
-        with open(path, "ab") as fh:
-            data, whole = await _receive(request, fh, row["length"] - current, checksum is None,
-                                         slot.preempt)
-            if checksum is not None and whole:
-                if _ALGS[checksum[0]](data).digest() != checksum[1]:
-                    raise refused(460, "checksum_mismatch", "the chunk's checksum does not match",
-                                  "mã kiểm tra của đoạn dữ liệu không khớp", "Upload-Checksum")
-                fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        new_offset = path.stat().st_size
-        headers = {"Upload-Offset": str(new_offset),
-                   "Upload-Expires": _expires(row["expires_at"])}
-        if new_offset == row["length"]:
-            try:
-                wire = await run_in_threadpool(ingest, centre, path, station["station_id"],
-                                               row["packet_id"])
-            except Refused:
-                _drop(centre, upload_id)
-                raise
-            _drop(centre, upload_id)
-            headers[RECEIPT_HEADER] = encode_receipt_header(wire)
+        headers = await _append(request, centre, station["station_id"], upload_id, slot,
+                                offset, checksum)
         return Response(status_code=204, headers=headers)
     finally:
         slot.lock.release()

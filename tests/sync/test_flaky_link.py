@@ -97,7 +97,8 @@ def test_creation_is_idempotent_for_same_bytes(station):
             "Content-Type": "application/offset+octet-stream"})
         again = c.http.post("/files", headers=h)
         assert again.headers["location"] == loc and again.headers["upload-offset"] == "1000"
-        res = TusUploader(c, station.prov.centre.receipt).upload(pkt.envelope, pkt.packet_id)
+        res = TusUploader(c, station.prov.centre.receipt).upload(pkt.envelope, pkt.packet_id,
+                                                                 may_exist=True)
     assert res.bytes_sent == len(pkt.envelope) - 1000
 
 

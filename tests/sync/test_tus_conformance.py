@@ -12,6 +12,8 @@ import pytest
 
 from app.packets.archive import sha256_hex
 from app.packets.receipt import verify_receipt
+from sync.client.http import CentreClient
+from sync.client.tus import TusUploader, UploadSettings
 from sync.common.protocol import RECEIPT_HEADER, decode_receipt_header, encode_metadata
 from sync.server.run import running_server
 
@@ -152,3 +154,22 @@ def test_tuspy_client_uploads_in_chunks_with_checksum(station, server, centre_di
     verify_receipt(wire, station.prov.centre.receipt, pkt.packet_id, sha256_hex(pkt.envelope))
     assert (centre_dir / "packets" / f"{sha256_hex(pkt.envelope)}.pkt").read_bytes() \
         == pkt.envelope
+
+
+def test_creation_with_upload_completes_in_one_request(station, centre_dir):
+    pkt = station.packet()
+    methods: list[str] = []
+
+    class Count(httpx.BaseTransport):
+        inner = httpx.HTTPTransport()
+
+        def handle_request(self, request):
+            methods.append(request.method)
+            return self.inner.handle_request(request)
+
+    with CentreClient(station.url, station.prov.access_token, transport=Count()) as c:
+        res = TusUploader(c, station.prov.centre.receipt,
+                          UploadSettings(create_with_upload=True)).upload(
+            pkt.envelope, pkt.packet_id)
+    assert methods == ["POST"] and res.receipt.envelope_sha256 == sha256_hex(pkt.envelope)
+    assert (centre_dir / "packets" / f"{sha256_hex(pkt.envelope)}.pkt").exists()
