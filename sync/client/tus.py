@@ -241,7 +241,10 @@ class _Job:
             except LinkDown as exc:
                 self._failed(exc)
             except Refused as exc:
-                if exc.code in ("offset_mismatch", "checksum_mismatch", "upload_locked"):
+                if exc.code in ("upload_unknown", "upload_expired"):  # vanished mid-transfer
+                    self.url, self.maybe_complete = None, True
+                    self._failed(exc)
+                elif exc.code in ("offset_mismatch", "checksum_mismatch", "upload_locked"):
                     self._failed(exc)  # the next attempt HEADs before it PATCHes
                 else:
                     raise
@@ -255,7 +258,7 @@ class _Job:
             if self.maybe_complete:  # the upload vanished or was all sent: is it stored?
                 stored = self._stored()
                 if stored is not None:
-                    return self._result(stored, held=False)
+                    return self._result(stored, held=self.sent == 0)
             with_body = self.up.s.create_with_upload and self.sent == 0 and not self.may_exist
             self.url, offset, receipt = self._create(on_created, with_body)
             if receipt is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 import httpx
 import pytest
@@ -12,7 +13,10 @@ from sync.client.http import CentreClient
 from sync.client.tus import TusUploader, UploadSettings
 from sync.common.protocol import encode_metadata
 from sync.errors import LinkDown
+from sync.server.run import running_server
 from sync.testing.flaky_proxy import running_proxy
+
+from .conftest import provision_station
 
 
 def _port(url: str) -> int:
@@ -119,3 +123,19 @@ def test_bandwidth_cap_and_cancel(station):
             up.upload(pkt.envelope, pkt.packet_id, cancel=cancel)
     # at 64 kbit/s the client had to pause for ~1 s per 8 KB
     assert sum(slept) > 1.0
+
+
+def test_upload_expired_mid_transfer_starts_a_new_one(tmp_path):
+    """The centre forgot the upload (expired): the client creates a new one and finishes."""
+    with running_server(tmp_path / "c", upload_ttl=0.3) as url:
+        st = provision_station(url, tmp_path / "c")
+        pkt = st.packet()
+        with st.client() as c:
+            meta = encode_metadata({"packet_id": pkt.packet_id})
+            r = c.http.post("/files", headers={"Tus-Resumable": "1.0.0", "Upload-Metadata": meta,
+                                               "Upload-Length": str(len(pkt.envelope))})
+            stale = url + r.headers["location"]
+            time.sleep(0.4)
+            res = TusUploader(c, st.prov.centre.receipt).upload(pkt.envelope, pkt.packet_id,
+                                                                upload_url=stale)
+        assert res.receipt.packet_id == pkt.packet_id and not res.already_held
