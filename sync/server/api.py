@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,12 @@ def admin_token(data_dir: Path) -> str:
     """The admin token (created on first use, file mode 0600)."""
     path = Path(data_dir) / ADMIN_FILE
     if not path.exists():
-        fd = path.open("x", encoding="ascii")
-        path.chmod(0o600)
-        with fd:
-            fd.write("adm_" + secrets.token_urlsafe(32))
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            return path.read_text(encoding="ascii").strip()
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write("adm_" + secrets.token_urlsafe(32))
     return path.read_text(encoding="ascii").strip()
 
 

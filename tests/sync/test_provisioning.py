@@ -102,6 +102,7 @@ def test_forged_registration_request_refused(server, centre_dir):
 def test_admin_endpoints_need_the_admin_token(server, centre_dir):
     with CentreClient(server) as c:
         assert c.http.post("/admin/tokens", json={"commune": COMMUNE}).status_code == 401
+    assert oct((centre_dir / "admin-token").stat().st_mode & 0o777) == "0o600"
     with CentreClient(server, get_admin_token(centre_dir)) as c:
         r = c.http.post("/admin/tokens", json={"commune": COMMUNE})
         assert r.status_code == 200 and r.json()["token"].startswith("est_")
