@@ -141,3 +141,18 @@ def test_revocation_listed_in_key_update(station, server, centre_dir):
     with other.client() as c, pytest.raises(Refused) as err:
         pull_status(c, 0)
     assert err.value.code == "station_revoked"
+
+
+def test_packet_carried_by_another_station_reaches_its_origin(station, server, centre_dir):
+    """USB export: a district station uploads ST001's packet; ST001 learns it by status feed
+    and can fetch the verified receipt for its own bytes."""
+    district = provision_station(server, centre_dir, "DIST01")
+    pkt = station.packet("ST001-55")
+    with district.client() as c:
+        res = TusUploader(c, district.prov.centre.receipt).upload(pkt.envelope, pkt.packet_id)
+        assert pull_status(c, 0).events == []  # the carrier sees no events of others
+    with station.client() as c:
+        page = pull_status(c, 0)
+        assert [(e.packet_id, e.status) for e in page.events] == [("ST001-55", "received")]
+        mine = fetch_receipt(c, station.prov.centre.receipt, "ST001-55", sha256_hex(pkt.envelope))
+    assert mine == res.receipt

@@ -173,3 +173,13 @@ def test_creation_with_upload_completes_in_one_request(station, centre_dir):
             pkt.envelope, pkt.packet_id)
     assert methods == ["POST"] and res.receipt.envelope_sha256 == sha256_hex(pkt.envelope)
     assert (centre_dir / "packets" / f"{sha256_hex(pkt.envelope)}.pkt").exists()
+
+
+def test_body_past_upload_length_refused(station):
+    pkt = station.packet()
+    with station.client() as c:
+        loc = _create(c, pkt.packet_id, 1000)
+        r = c.http.patch(loc, content=pkt.envelope[:2000], headers=_h(**{
+            "Upload-Offset": "0", "Content-Type": OCTET}))
+        assert r.status_code == 413 and r.json()["code"] == "upload_overflow"
+        assert int(c.http.head(loc, headers=_h()).headers["upload-offset"]) <= 1000
