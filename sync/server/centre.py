@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.packets.archive import sha256_hex
+from app.packets.inputs import ID_RE
 from app.packets.keydir import PUBLIC_FILE, read_key_dir, write_key_dir, write_trusted
 from app.packets.keys import CentreKeys, KeyLookup, TrustedKeys, VerifyKey, b64, unb64
 from sync.common.signed import seal_to_station, sign_document
@@ -96,9 +97,10 @@ class Centre:
 
     # --- tokens and stations --------------------------------------------------------------
     def issue_token(self, commune: str, ttl: float = TOKEN_TTL) -> str:
-        if not commune or len(commune) > 32 or not commune.replace("-", "").isalnum():
-            raise refused(400, "commune_invalid", "commune code must be 1-32 letters or digits",
-                          "mã xã phải gồm 1-32 chữ hoặc số", "commune")
+        if not isinstance(commune, str) or not ID_RE.match(commune):
+            raise refused(400, "commune_invalid", "commune code must be 1-64 characters "
+                          "A-Z a-z 0-9 . _ -", "mã xã phải gồm 1-64 ký tự A-Z a-z 0-9 . _ -",
+                          "commune")
         token = "est_" + secrets.token_urlsafe(24)
         with self.db.tx() as c:
             c.execute("INSERT INTO tokens(token_sha256, commune, created_at, expires_at) "

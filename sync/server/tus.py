@@ -327,6 +327,8 @@ async def patch(upload_id: str, request: Request) -> Response:
         return Response(status_code=204, headers=headers)
     finally:
         slot.lock.release()
+        if not _part(centre, upload_id).exists() and not slot.lock.locked():
+            request.app.state.upload_locks.pop(upload_id, None)  # finished: forget its slot
 
 
 @router.delete(FILES_PATH + "/{upload_id}", status_code=204, summary="tus termination")

@@ -113,3 +113,9 @@ def test_connectivity_check(server):
     assert ok.online and ok.max_upload == 2 * 1024 * 1024 and ok.clock_offset_s is not None
     down = check_connectivity("http://127.0.0.1:9", timeout=0.5)
     assert not down.online and down.reason
+
+
+def test_token_for_malformed_commune_refused(centre_dir):
+    with pytest.raises(Refused) as err:
+        issue_token(centre_dir, "Xã 1")
+    assert err.value.code == "commune_invalid"
