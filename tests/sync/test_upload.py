@@ -14,8 +14,14 @@ import app.packets.verify as verify_mod
 from app.packets.archive import sha256_hex
 from app.packets.build import Signers, build_packet
 from app.packets.keys import SigningKey
+from sync.client.http import CentreClient
 from sync.client.tus import TusUploader
-from sync.common.protocol import RECEIPT_HEADER, decode_receipt_header, encode_metadata
+from sync.common.protocol import (
+    RECEIPT_HEADER,
+    decode_receipt_header,
+    encode_metadata,
+    encode_receipt_header,
+)
 from sync.errors import BadCentreDocument, Refused
 from sync.server.run import revoke_station
 
@@ -191,3 +197,26 @@ def test_centre_key_dir_verifies_stored_packet_with_trust(station, centre_dir):
     revoke_station(centre_dir, "ST001")
     results = check_packet(stored, read_key_dir(centre_dir), read_trusted(centre_dir))
     assert any(r.status == "fail" and r.code == "signature_station" for r in results)
+
+
+def test_altered_receipt_in_transit_never_returned(station, centre_dir):
+    """A receipt changed on the way (right key id, wrong signature) raises; the caller never
+    gets a receipt to mark the record delivered with."""
+    class Forge(httpx.BaseTransport):
+        inner = httpx.HTTPTransport()
+
+        def handle_request(self, request):
+            r = self.inner.handle_request(request)
+            if RECEIPT_HEADER.lower() in r.headers:
+                wire = decode_receipt_header(r.headers[RECEIPT_HEADER])
+                wire["receipt"]["status"] = "accepted"
+                headers = dict(r.headers)
+                headers[RECEIPT_HEADER.lower()] = encode_receipt_header(wire)
+                return httpx.Response(r.status_code, headers=headers, content=r.read())
+            return r
+
+    pkt = station.packet()
+    with CentreClient(station.url, station.prov.access_token, transport=Forge()) as c:
+        with pytest.raises(BadCentreDocument) as err:
+            TusUploader(c, station.prov.centre.receipt).upload(pkt.envelope, pkt.packet_id)
+    assert err.value.code == "receipt_signature"
