@@ -147,7 +147,10 @@ async def create(request: Request) -> Response:
         slot = await _with_lock(request, upload_id, LOCK_WAIT)
         if slot is not None:
             slot.lock.release()
-    else:
+        if centre.db.one("SELECT 1 FROM uploads WHERE upload_id=?", upload_id) is None:
+            existing = None  # it completed (or was deleted) meanwhile
+            held = stored_receipt(centre, packet_id, sha) if sha is not None else None
+    if existing is None:
         upload_id = secrets.token_hex(16)
         _part(centre, upload_id).touch(mode=0o600)
         with centre.db.tx() as c:
