@@ -129,6 +129,10 @@ def unbundled_libraries(bundle: Path) -> dict[str, str]:
 
 
 def owning_package(path: str) -> str:
-    res = subprocess.run(["dpkg-query", "-S", str(Path(path).resolve())], capture_output=True,
-                         text=True)
-    return res.stdout.split(":")[0] if res.returncode == 0 else ""
+    """The Debian package that ships a library (usrmerge: /lib and /usr/lib are the same)."""
+    p = Path(path)
+    for query in (str(p), str(p.resolve()), f"*/{p.name}"):
+        res = subprocess.run(["dpkg-query", "-S", query], capture_output=True, text=True)
+        if res.returncode == 0 and res.stdout:
+            return res.stdout.splitlines()[0].split(":")[0]
+    return ""
