@@ -16,7 +16,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from app.domain.errors import AuthError, InputError
+from app.domain.errors import AuthError, InputError, StationError
+from app.domain.masterdata import load_master
 from app.packets.keys import CentrePublic, VerifyKey
 from app.services import outbox as outbox_service
 from app.services import packaging
@@ -106,7 +107,13 @@ class StoreHooks:
         self.status_cursor = page.cursor
 
     def apply_master_data(self, data: MasterData) -> None:
-        self.store.run(centre.add_master_bundle, data.version, data.data)
+        """Kept only if the domain can apply it: a bad bundle must never stop the station."""
+        try:
+            load_master([data.data])
+        except StationError:
+            self.store.run(centre.update_centre, master_version=data.version)
+        else:
+            self.store.run(centre.add_master_bundle, data.version, data.data)
         self.master_version = data.version
 
     def apply_worklist(self, wl: Worklist) -> None:
