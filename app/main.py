@@ -38,19 +38,44 @@ def demo_hint() -> str:
     return "Demo: " + ", ".join(f"{u} / {p} ({r})" for u, r, p in DEMO_USERS)
 
 
+DEMO_COMMUNE = "00004"
+
+
+def prepare_demo(folder: Path, centre_url: str, centre_dir: Path,
+                 kdf: KdfParams | None = None) -> Station:
+    """Station with demo users, registered with the local centre, a synthetic worklist."""
+    from datetime import date
+
+    from app.domain.masterdata import default_master
+    from app.services import centre_admin, sync, worklist
+
+    if (folder / "station.db").exists():
+        return Station.open(folder, kdf=kdf)
+    station = make_demo_station(folder, kdf)
+    admin = station.login(DEMO_USERS[0][0], DEMO_USERS[0][2])
+    token = centre_admin.issue_token(centre_dir, DEMO_COMMUNE)
+    sync.provision(admin, centre_url, token, DEMO_COMMUNE)
+    worklist.import_synthetic(admin, default_master(), 500, 2026, date.today())
+    admin.logout()
+    return station
+
+
 def run_demo(lang: str, data_dir: Path | None = None) -> int:
+    """The app with simulated devices and a reference centre on 127.0.0.1, in a throwaway
+    folder (or `data_dir`, kept)."""
+    from app.services import centre_admin
     from app.ui import app as ui
 
     throwaway = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="enroll-demo-")) if throwaway else Path(data_dir)
     try:
-        existing = (folder / "station" / "station.db").exists()
-        station = Station.open(folder / "station") if existing else make_demo_station(
-            folder / "station")
-        try:
-            return ui.run(station, station.info()["name"], lang, demo_hint())
-        finally:
-            station.close()
+        with centre_admin.running_server(folder / "centre") as url:
+            station = prepare_demo(folder / "station", url, folder / "centre")
+            try:
+                print(f"centre: {url}  station data: {folder / 'station'}", flush=True)
+                return ui.run(station, station.info()["name"], lang, demo_hint())
+            finally:
+                station.close()
     finally:
         if throwaway:
             shutil.rmtree(folder, ignore_errors=True)

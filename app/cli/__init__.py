@@ -12,11 +12,11 @@ import json
 import sys
 from typing import Any
 
-from app.cli import device_cmds, record_cmds, station_cmds
+from app.cli import device_cmds, record_cmds, station_cmds, sync_cmds
 from app.cli.context import Ctx
 from app.domain.errors import StationError
 
-MODULES = (station_cmds, record_cmds, device_cmds)
+MODULES = (station_cmds, record_cmds, device_cmds, sync_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

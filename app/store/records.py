@@ -40,9 +40,13 @@ def _index_tokens(keys: Keys, data: dict[str, Any]) -> set[bytes]:
 
 
 def _clock_flag(db: Database, now: str) -> int:
-    """1 when the wall clock runs behind what the log has already seen (clock set back)."""
+    """1 when the wall clock looks wrong: behind what the log has already seen (set back), or
+    more than CLOCK_SLACK away from the centre's time at the last contact."""
     last = audit.last_wall_time(db)
     if last and datetime.fromisoformat(now) + CLOCK_SLACK < datetime.fromisoformat(last):
+        return 1
+    row = db.execute("SELECT clock_offset FROM centre WHERE id = 1").fetchone()
+    if row and row[0] is not None and abs(row[0]) > CLOCK_SLACK.total_seconds():
         return 1
     return 0
 
