@@ -175,3 +175,24 @@ def test_deb_installs_a_tree_whose_program_passes_its_self_test(bundle, tmp_path
     owners = {name: deb.owning_package(path) for name, path in unbundled.items()}
     allowed = set(deb.DEPENDS)
     assert {n: o for n, o in owners.items() if o.split(":")[0] not in allowed} == {}
+
+
+@pytest.mark.skipif(not shutil.which("Xvfb"), reason="needs Xvfb")
+def test_real_x11_window_through_the_bundled_xcb_plugin(exe, tmp_path):
+    import time
+
+    from app.main import make_demo_station
+    from app.store.crypto import FAST_KDF
+
+    make_demo_station(tmp_path / "s", kdf=FAST_KDF).close()
+    display = f":{200 + os.getpid() % 500}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.5)
+        r = _run(exe, "--data-dir", str(tmp_path / "s"),
+                 env=_env(DISPLAY=display, ENROLL_STATION_STARTUP_PROBE="1"))
+        assert r.returncode == 0 and r.stdout.startswith("painted "), r.stderr
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
