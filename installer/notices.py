@@ -14,6 +14,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+COMMON_LICENCES = Path(__file__).with_name("licenses")
 OWN = {"app", "devices", "sync", "installer", "assets", "enroll_station_build.json"}
 # What the metadata does not say: components bundled inside a wheel, and licence corrections.
 NOTES: dict[str, str] = {
@@ -130,11 +131,10 @@ def write(bundle: Path, top_levels: list[str]) -> Path:
             dest = target / name / src.name
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dest)
-    for text in ("LGPL-3", "GPL-3", "Apache-2.0", "GPL-2"):
-        src = Path("/usr/share/common-licenses") / text
-        if src.is_file():
-            (target / "common").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, target / "common" / f"{text}.txt")
+    # Full texts the notices refer to (Qt and FingerJetFX: LGPL-3.0, which builds on GPL-3.0;
+    # OpenCV: Apache-2.0; PyInstaller's bootloader: GPL-2.0 with its exception), kept in the
+    # repository so a Windows build ships them too.
+    shutil.copytree(COMMON_LICENCES, target / "common")
     system = _system_libraries(bundle)
     if system:
         lines += ["", "Shared libraries copied from the build system (Debian package; licence "
