@@ -84,6 +84,12 @@ def version() -> str:
     return build_info().version
 
 
+def installed_on(info: BuildInfo | None = None) -> str | None:
+    """ISO date of the installed build, as app.services.limits.limits(installed_on=...) takes."""
+    info = info or build_info()
+    return info.built.date().isoformat() if info.built else None
+
+
 def days_since_update(today: date | None = None, info: BuildInfo | None = None) -> int | None:
     """Whole days from the installed build to `today` (UTC); None when the build date is unknown.
 

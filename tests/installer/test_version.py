@@ -46,3 +46,5 @@ def test_days_since_update_counts_from_the_build_date():
     assert v.days_since_update(date(2026, 2, 9), info) == 30
     assert v.days_since_update(date(2025, 12, 31), info) == 0  # clock before the build
     assert v.days_since_update(date(2026, 2, 9), v.BuildInfo("1.0", None)) is None
+    assert v.installed_on(info) == "2026-01-10"
+    assert v.installed_on(v.BuildInfo("1.0", None)) is None
