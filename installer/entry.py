@@ -51,12 +51,9 @@ def no_display(argv: list[str], env: dict[str, str] | None = None) -> bool:
 
 
 def _version_text() -> str:
-    from installer.version import build_info
+    from installer.version import describe
 
-    info = build_info()
-    built = info.built.strftime("%Y-%m-%d") if info.built else "?"
-    commit = f", {info.commit[:12]}" if info.commit else ""
-    return f"enroll-station {info.version} (built {built}{commit})"
+    return describe()
 
 
 def _native_library(exc: BaseException) -> bool:

@@ -64,8 +64,9 @@ def build_info(bundle_dir: Path | None = None) -> BuildInfo:
     try:
         dist = metadata.distribution(DIST_NAME)
     except metadata.PackageNotFoundError:
-        root = Path(__file__).resolve().parents[1]
-        return BuildInfo(_from_pyproject(root) or "0+unknown", None, "", "source")
+        found = next((_from_pyproject(p) for p in Path(__file__).resolve().parents
+                      if (p / "pyproject.toml").is_file()), None)
+        return BuildInfo(found or "0+unknown", None, "", "source")
     return BuildInfo(dist.version, _installed_at(dist), "", "package")
 
 
@@ -82,6 +83,14 @@ def _installed_at(dist: metadata.Distribution) -> datetime | None:
 
 def version() -> str:
     return build_info().version
+
+
+def describe(info: BuildInfo | None = None) -> str:
+    """What `enroll-station --version` prints: 'enroll-station 0.1.0 (built 2026-11-22, abc)'."""
+    info = info or build_info()
+    built = info.built.strftime("%Y-%m-%d") if info.built else "?"
+    commit = f", {info.commit[:12]}" if info.commit else ""
+    return f"{DIST_NAME} {info.version} (built {built}{commit})"
 
 
 def installed_on(info: BuildInfo | None = None) -> str | None:

@@ -48,3 +48,9 @@ def test_days_since_update_counts_from_the_build_date():
     assert v.days_since_update(date(2026, 2, 9), v.BuildInfo("1.0", None)) is None
     assert v.installed_on(info) == "2026-01-10"
     assert v.installed_on(v.BuildInfo("1.0", None)) is None
+
+
+def test_describe_is_what_version_prints():
+    info = v.BuildInfo("1.2.3", datetime(2026, 4, 5, 6, 7, tzinfo=UTC), "0123456789abcdef")
+    assert v.describe(info) == "enroll-station 1.2.3 (built 2026-04-05, 0123456789ab)"
+    assert v.describe(v.BuildInfo("1.2.3", None)) == "enroll-station 1.2.3 (built ?)"
