@@ -100,4 +100,13 @@ def ui_checks() -> list[tuple[str, object]]:
         assert not image.isNull() and len(colours) > 1, "blank render"
         screen.deleteLater()
 
-    return [("screen render", render)]
+    def pdf() -> None:
+        from app.ui.app import application
+        from app.ui.printing import render_pdf
+
+        application()
+        data = render_pdf({"title": "PHIẾU TỰ KIỂM TRA", "code": "TEST",
+                           "fields": [("Họ và tên", "NGUYỄN THỊ ÁNH")], "qr": "00000-000000"})
+        assert data.startswith(b"%PDF") and len(data) > 1000, "PDF not rendered"
+
+    return [("screen render", render), ("PDF render", pdf)]

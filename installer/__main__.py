@@ -20,7 +20,7 @@ def main(argv: list[str]) -> int:
         print(build_deb(bundle_dir(), DIST, compression="fast" if "--fast" in rest else "release"))
         return 0
     if cmd == "version":
-        from installer.version import build_info
+        from app.services.version import build_info
 
         print(build_info())
         return 0

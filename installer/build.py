@@ -1,7 +1,7 @@
 """`python -m installer build`: the one-folder bundle, its notices and licences, checked.
 
 Output: dist/enroll-station/ (work files in build/pyinstaller/). The build stamp (version from
-pyproject.toml, build time, commit) goes into the bundle for installer.version.
+pyproject.toml, build time, commit) goes into the bundle for app.services.version.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.services.version import stamp
 from installer import bundle_plan as plan
 from installer import notices
-from installer.version import stamp
 
 ROOT = plan.ROOT
 DIST = ROOT / "dist"

@@ -51,7 +51,7 @@ def no_display(argv: list[str], env: dict[str, str] | None = None) -> bool:
 
 
 def _version_text() -> str:
-    from installer.version import describe
+    from app.services.version import describe
 
     return describe()
 

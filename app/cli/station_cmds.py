@@ -83,13 +83,28 @@ def cmd_self_test(ctx: Ctx) -> int:
     return 0 if ok else 1
 
 
+def _need_display() -> None:
+    """Say so in words instead of letting Qt abort without a screen (Linux, pip installs)."""
+    import os
+    import sys
+
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise InputError("no_display", "Không có màn hình: chạy trong phiên đồ hoạ, hoặc dùng "
+                         "'xvfb-run enroll-station ...'.",
+                         "No display: run inside a desktop session, or use "
+                         "'xvfb-run enroll-station ...'.", field="display")
+
+
 def cmd_gui(ctx: Ctx) -> int:
+    _need_display()
     from app.main import run_gui
 
     return run_gui(ctx.data_dir, ctx.lang)
 
 
 def cmd_demo(ctx: Ctx) -> int:
+    _need_display()
     from app.main import run_demo
 
     return run_demo(ctx.lang, Path(ctx.args.data_dir) if ctx.args.data_dir else None)

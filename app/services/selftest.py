@@ -81,6 +81,21 @@ def _face_detector() -> None:
     assert report.face is not None and report.passed and jpeg and jpeg[:2] == b"\xff\xd8"
 
 
+def _portrait_process() -> None:
+    """The face analysis runs in a child process in the app: prove one can start here."""
+    from devices.camera.synthetic import SyntheticCamera
+    from devices.portrait.process import ProcessAnalyser
+
+    cam = SyntheticCamera()
+    cam.open()
+    try:
+        frame = cam.read()
+    finally:
+        cam.close()
+    with ProcessAnalyser(start_timeout=60.0) as analyse:
+        assert analyse(frame).face is not None
+
+
 def _fingerprints() -> None:
     from devices.fingerprint import quality, wsq_codec
     from devices.fingerprint.synthetic import generate_print
@@ -116,6 +131,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("store", _store),
     ("packet build + verify", _packet),
     ("face detector + portrait", _face_detector),
+    ("portrait worker process", _portrait_process),
     ("NFIQ 2 + WSQ", _fingerprints),
 ]
 

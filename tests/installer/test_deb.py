@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.services.version import stamp
 from installer import bundle_plan as plan
 from installer import deb
-from installer.version import stamp
 
 pytestmark = pytest.mark.skipif(not shutil.which("dpkg-deb"), reason="needs dpkg-deb")
 

@@ -6,7 +6,7 @@ import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from installer import version as v
+from app.services import version as v
 
 ROOT = Path(__file__).resolve().parents[2]
 

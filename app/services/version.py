@@ -6,7 +6,7 @@ through importlib.metadata; a PyInstaller bundle has no package metadata, so the
 that first. The build date is the basis of the "days since update" operating limit: it is when
 the installed software was made, not when it was copied onto the laptop.
 
-Stdlib only, no files written: it can move to app/ unchanged (proposed: app/services/version.py).
+Stdlib only, no files written.
 """
 
 from __future__ import annotations
