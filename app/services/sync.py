@@ -20,15 +20,18 @@ from app.domain.errors import AuthError, InputError, StationError
 from app.domain.masterdata import load_master
 from app.packets.keys import CentrePublic, VerifyKey
 from app.services import outbox as outbox_service
-from app.services import packaging
+from app.services import packaging, version
 from app.services.station import Session
 from app.store import audit, centre, outbox, worklist
+from sync.client import http
 from sync.client.http import CentreClient
 from sync.client.provision import provision_online
 from sync.client.pulls import KeyUpdate, MasterData, StatusPage, Worklist, register_signers
 from sync.client.session import Outgoing, SyncReport, sync_once
 from sync.client.tus import Progress, UploadResult, UploadSettings
 from sync.errors import Refused, SyncError
+
+http.USER_AGENT = f"enroll-station/{version.version()} sync/1"  # the centre sees our version
 
 
 def _raw(box: X25519PrivateKey) -> bytes:

@@ -30,13 +30,17 @@ class Connectivity:
     reason: str | None = None
 
 
+# The station sets its software version here at start-up, so the centre sees it on every request.
+USER_AGENT = "enroll-station-sync/1"
+
+
 class CentreClient:
     """A thin httpx.Client wrapper; one per sync run (not thread-safe)."""
 
     def __init__(self, base_url: str, access_token: str | None = None, timeout: float = 30.0,
                  connect_timeout: float = 10.0, transport: httpx.BaseTransport | None = None):
         self.base_url = base_url.rstrip("/")
-        headers = {"User-Agent": "enroll-station-sync/1"}
+        headers = {"User-Agent": USER_AGENT}
         if access_token:
             headers["Authorization"] = f"Bearer {access_token}"
         self.http = httpx.Client(base_url=self.base_url, headers=headers, transport=transport,

@@ -106,3 +106,20 @@ def test_usb_batch_carried_by_a_neighbour(tmp_path, centre):
     finally:
         a.close()
         b.close()
+
+
+def test_every_request_carries_the_station_version():
+    import httpx
+
+    from app.services import version
+    from sync.client.http import CentreClient
+
+    seen = []
+
+    def handler(request):
+        seen.append(request.headers["user-agent"])
+        return httpx.Response(200, json={})
+
+    with CentreClient("http://127.0.0.1:9", "t", transport=httpx.MockTransport(handler)) as c:
+        c.http.get("/anything")
+    assert seen == [f"enroll-station/{version.version()} sync/1"]
