@@ -4,7 +4,6 @@ number and by name without diacritics, through the encrypted store. Target: sear
 from __future__ import annotations
 
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -17,16 +16,7 @@ from app.domain.synthetic import generate_worklist
 from app.services import worklist
 from app.services.station import Station
 from app.store.crypto import FAST_KDF
-
-
-def timed(fn, repeat: int = 7) -> float:
-    fn()
-    xs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        xs.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(xs)
+from bench.store_bench import timed
 
 
 def main(argv: list[str] | None = None) -> None:
