@@ -28,11 +28,14 @@ class Deadlines:
     frame: float = 3.0  # one camera frame
 
 
+DEFAULT_DEADLINES = Deadlines()
+
+
 class ScannerProxy(FingerprintScanner):
     """A FingerprintScanner whose calls go through `worker` with deadlines."""
 
     def __init__(self, worker: DeviceWorker[FingerprintScanner],
-                 deadlines: Deadlines = Deadlines()) -> None:
+                 deadlines: Deadlines = DEFAULT_DEADLINES) -> None:
         self.worker = worker
         self.deadlines = deadlines
 
@@ -70,7 +73,8 @@ class ScannerProxy(FingerprintScanner):
 class CameraProxy(Camera):
     """A Camera whose calls go through `worker`; frames are fresh arrays, safe to hand over."""
 
-    def __init__(self, worker: DeviceWorker[Camera], deadlines: Deadlines = Deadlines()) -> None:
+    def __init__(self, worker: DeviceWorker[Camera],
+                 deadlines: Deadlines = DEFAULT_DEADLINES) -> None:
         self.worker = worker
         self.deadlines = deadlines
 

@@ -235,10 +235,9 @@ class DeviceWorker(Generic[D]):
         """Outside the lock: fail the call, abort the device, start a fresh thread and object."""
         expired = time.monotonic()
         err = Hung(kind=self.kind, detail=f"{job.label} overran {job.deadline:.1f} s")
-        self._abort(old)  # first, so a caller that sees the error finds the device closed
-        self._settle(job.future, None, err)
+        self._abort(old)  # a closed port or client usually frees the wedged thread at once
         if old.thread is not None:
-            old.thread.join(self.abort_grace)  # a closed port usually frees it at once
+            old.thread.join(self.abort_grace)
         try:
             device = self.factory()
         except Exception as exc:  # noqa: BLE001 - keep a lane so calls fail instead of hanging
@@ -248,13 +247,14 @@ class DeviceWorker(Generic[D]):
             if old.thread is not None and old.thread.is_alive():
                 self._abandoned.append(old.thread)
             self._restarts += 1
-            if self._stopped:
-                return
-            self._lane = self._start_lane(device, old.generation + 1)
-            self._last_recovery = time.monotonic() - expired
+            if not self._stopped:
+                self._lane = self._start_lane(device, old.generation + 1)
+                self._last_recovery = time.monotonic() - expired
             self._cond.notify_all()
         log.warning("%s: call overran its deadline; thread and device restarted", self.name)
+        # Report, then fail the call: whoever sees the error finds a fresh thread ready.
         self._emit("restarted", err)
+        self._settle(job.future, None, err)
 
     def _abort(self, lane: _Lane) -> None:
         """Close the device from a throwaway thread: a close() that blocks cannot block us."""
