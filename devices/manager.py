@@ -255,10 +255,14 @@ class DeviceManager:
 
 
 def run_self_test(spec: str, *, deadlines: Deadlines = DEFAULT_DEADLINES) -> dict[str, Any]:
-    """`devices test --device SPEC` with the watchdog: a hung device fails with Hung, not hangs."""
-    kind = CAMERA if spec.startswith("camera:") else SCANNER
-    factory = camera_from_spec if kind == CAMERA else scanner_from_spec
-    worker: DeviceWorker = DeviceWorker(lambda: factory(spec), kind=kind, name=f"test-{kind}")
+    """`devices test --device SPEC` under the watchdog: a hung device fails with Hung instead of
+    hanging the command. `camera:...` and `simulated-camera` are cameras, the rest scanners."""
+    if spec.startswith("camera:") or spec == "simulated-camera":
+        target = "simulated" if spec == "simulated-camera" else spec
+        worker: DeviceWorker = DeviceWorker(lambda: camera_from_spec(target), kind=CAMERA,
+                                            name="test-camera")
+    else:
+        worker = DeviceWorker(lambda: scanner_from_spec(spec), kind=SCANNER, name="test-scanner")
     try:
         report = worker.call(lambda d: d.self_test(), deadline=deadlines.self_test,
                              label="self_test")

@@ -181,8 +181,12 @@ def test_discover_lists_sbi_and_simulated_devices():
 
 
 def test_run_self_test_reports_and_missing_port_is_not_connected(tmp_path):
+    with pytest.raises(ValueError):
+        run_self_test("nonsense:1")  # a bad spec fails at once, not after a deadline
     report = run_self_test("simulated", deadlines=FAST)
     assert report["ok"] and report["spec"] == "simulated"
+    cam = run_self_test("simulated-camera", deadlines=FAST)
+    assert cam["ok"] and cam["frames"] == 5 and cam["spec"] == "simulated-camera"
     missing = run_self_test(f"r30x:{tmp_path}/ttyNONE", deadlines=FAST)
     assert not missing["ok"]
     assert missing["checks"][-1]["note"] == "device_not_connected"
