@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.masterdata import MasterData, default_master
 from app.services.station import Session
 from app.ui import operations
+from app.ui.enroll_find import WorklistSearch
+from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import t
 
 
@@ -34,9 +37,12 @@ def _placeholder(text: str) -> QWidget:
 class MainArea(QWidget):
     """Navigation + pages + status strip for one logged-in session."""
 
-    def __init__(self, session: Session, station_name: str) -> None:
+    def __init__(self, session: Session, station_name: str,
+                 worklist: WorklistSearch | None = None,
+                 master: MasterData | None = None) -> None:
         super().__init__()
         self.session = session
+        self.master = master or default_master()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(220)
@@ -48,9 +54,11 @@ class MainArea(QWidget):
             (t("Đồng bộ", "Sync"), "Ctrl+S"),
             (t("Tổng quan", "Dashboard"), "Ctrl+T"),
         ]
+        self.enroll = EnrollPage(session, self.master, worklist)
+        screens: list[QWidget] = [self.enroll]
         for i, (label, keys) in enumerate(pages):
             self.nav.addItem(f"{label}    {keys}")
-            self.pages.addWidget(_placeholder(label))
+            self.pages.addWidget(screens[i] if i < len(screens) else _placeholder(label))
             QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
