@@ -201,6 +201,8 @@ class EnrollPage(QWidget):
     # -- autosave and checks --------------------------------------------------------------------
     def _edited(self) -> None:
         self._dirty = True
+        for step in (self.photo, self.fingers):
+            step.set_policy(self.policy())
         self._autosave.start()
         self._checker.start()
 
