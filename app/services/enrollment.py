@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from app.domain.dates import age_on, biometrics_policy
+from app.domain.errors import InputError
 from app.domain.masterdata import MasterData
 from app.domain.problems import ERROR, WARNING, Problem, RecordInputError, warning
 from app.domain.record import EnrollmentRecord, parse_record
@@ -114,6 +115,21 @@ class Enrollment:
                         f"This ID number is already in {len(others)} other record(s) on this "
                         "station.")]
 
+    def preflight(self, form: dict[str, Any], reasons: dict[str, str] | None = None,
+                  record_id: str | None = None) -> Checked:
+        """Raise, listing every problem, unless the form could be completed with these reasons
+        (errors block; each warning needs a reason keyed 'field:code')."""
+        checked = self.check(form, record_id)
+        given = {k for k, v in (reasons or {}).items() if v and v.strip()}
+        blocking = checked.errors + [
+            Problem(p.field, p.code, ERROR,
+                    p.message_vi + " Cần ghi lý do để tiếp tục.",
+                    p.message_en + " A reason is needed to go on.")
+            for p in checked.warnings if _reason_key(p) not in given]
+        if blocking:
+            raise RecordInputError(blocking)
+        return checked
+
     def biometrics_required(self, form: dict[str, Any]) -> str:
         """'none' under 6, 'with_guardian' from 6 to 13, 'full' from 14."""
         age = age_on(str(form.get("date_of_birth") or ""), self.today())
@@ -124,21 +140,25 @@ class Enrollment:
                  blobs: dict[str, bytes] | None = None, capture: dict[str, Any] | None = None,
                  record_id: str | None = None) -> str:
         """Seal a finished enrollment (state captured). Errors block; warnings need a reason."""
-        checked = self.check(form, record_id)
         reasons = {k: v.strip() for k, v in (reasons or {}).items() if v and v.strip()}
-        blocking = checked.errors + [
-            Problem(p.field, p.code, ERROR,
-                    p.message_vi + " Cần ghi lý do để tiếp tục.",
-                    p.message_en + " A reason is needed to go on.")
-            for p in checked.warnings if _reason_key(p) not in reasons]
-        if blocking:
-            raise RecordInputError(blocking)
+        checked = self.preflight(form, reasons, record_id)
+        have = dict(blobs or {})
+        if record_id is not None:
+            stored = self.session.show(record_id)
+            have.update({n: b"" for n in stored["blobs"]})
+            if capture is None:  # reopened: keep what was captured
+                old = stored["data"].get("_capture") or {}
+                capture = {k: v for k, v in old.items()
+                           if k not in ("captured_at", "clock_suspect")}
+        lacking = packaging.missing_biometrics(self.biometrics_required(form), capture or {}, have)
+        if lacking:
+            raise InputError("biometrics_missing",
+                             "Chưa đủ sinh trắc học: " + ", ".join(lacking) + ".",
+                             "Biometrics incomplete: " + ", ".join(lacking) + ".",
+                             field="biometrics")
         payload = {**checked.record.to_json(), "_step": "done", "_reasons": reasons,
                    "_flags": sorted({p.code for p in checked.warnings})}
         session = self.session
-        if capture is None and record_id is not None:  # reopened: keep what was captured
-            old = session.show(record_id)["data"].get("_capture") or {}
-            capture = {k: v for k, v in old.items() if k not in ("captured_at", "clock_suspect")}
         # Save first (the record gets its id, time and clock flag), then sign what was saved
         # and move it to `captured` together with the signature, in one transaction.
         saved = session.save_record({**payload, "_capture": capture or {}}, blobs or {},

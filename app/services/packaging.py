@@ -20,11 +20,24 @@ from app.packets.verify import check_packet
 from app.store.keys import raw_private
 
 FACE_BLOB = "face.jpg"
-PACKET_BLOB = "packet.env"
+# Right slap, left slap, thumbs, then the ten fingers (TT 60/2021; ANSI/NIST positions).
+REQUIRED_POSITIONS = frozenset((13, 14, 15, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
 
 
 def finger_blob(position: int) -> str:
     return f"finger-{position:02d}.wsq"
+
+
+def missing_biometrics(policy: str, capture: dict[str, Any], blobs: dict[str, bytes]) -> list[str]:
+    """What a complete enrollment still lacks under the age policy (none / with_guardian / full):
+    a portrait, and every position either printed or carrying an exception."""
+    if policy == "none":
+        return []
+    missing = [] if FACE_BLOB in blobs else ["face"]
+    done = {int(f["position"]) for f in capture.get("fingers") or []
+            if f.get("exception") or finger_blob(int(f["position"])) in blobs}
+    missing += [f"finger {p}" for p in sorted(REQUIRED_POSITIONS - done)]
+    return missing
 
 
 def _time(text: str | None, fallback: str) -> datetime:

@@ -113,3 +113,38 @@ def m0002_worklist(db: Database) -> None:
     db.execute("CREATE TABLE worklist_index (token BLOB NOT NULL, entry_id INTEGER NOT NULL)")
     db.execute("CREATE INDEX worklist_index_token ON worklist_index (token, entry_id)")
     db.execute("CREATE INDEX worklist_index_entry ON worklist_index (entry_id)")
+
+
+@_migration("0003_centre_outbox")
+def m0003_centre_outbox(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE centre (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            server_url TEXT,
+            keys_doc TEXT NOT NULL,
+            credential BLOB,
+            registered_at TEXT NOT NULL,
+            status_cursor INTEGER NOT NULL DEFAULT 0,
+            last_contact TEXT,
+            clock_offset REAL
+        )"""
+    )
+    # Sealed packets waiting for, or done with, the centre. The envelope is HPKE-sealed to the
+    # centre (the station itself cannot open it); receipts hold ids and hashes only.
+    db.execute(
+        """CREATE TABLE outbox (
+            record_id TEXT PRIMARY KEY,
+            envelope BLOB,
+            envelope_sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            centre_kid TEXT NOT NULL,
+            upload_url TEXT,
+            offset INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            receipt TEXT,
+            exported_to TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )

@@ -1,31 +1,20 @@
 """Camera errors a person can act on, each with a stable code and Vietnamese + English text.
 
-`LocalDeviceError` stands in for the shared `devices.errors.DeviceError` (written on another
-branch); when merging, re-base `CameraError` on it and drop the local base. Messages never carry
-personal data or image bytes, only the device description and the cause.
+They share `devices.errors.DeviceError` with the scanners, so the UI and the CLI handle every
+device the same way. Messages never carry personal data or image bytes, only the device
+description and the cause.
 """
 
 from __future__ import annotations
 
+from devices.errors import DeviceError
 
-class LocalDeviceError(Exception):
-    """Temporary base: code + vi/en message (same shape as app.domain.errors.StationError)."""
+
+class CameraError(DeviceError):
+    """Any camera problem; the capture worker reopens the camera after one of these."""
 
     def __init__(self, code: str, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.code = code
-        self.vi = vi
-        self.en = en
-
-    def message(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
-
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "vi": self.vi, "en": self.en}
-
-
-class CameraError(LocalDeviceError):
-    """Any camera problem; the capture worker reopens the camera after one of these."""
+        super().__init__(code, vi, en, kind="camera")
 
 
 class CameraNotConnected(CameraError):

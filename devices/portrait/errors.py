@@ -1,12 +1,17 @@
-"""Portrait errors with Vietnamese + English text (same local base as the camera errors)."""
+"""Portrait errors with Vietnamese + English text, on the shared device error base."""
 
 from __future__ import annotations
 
-from devices.camera.errors import LocalDeviceError
+from devices.errors import DeviceError
 
 
-class PortraitError(LocalDeviceError):
+class PortraitError(DeviceError):
     """A portrait could not be analysed or produced."""
+
+    retryable = True
+
+    def __init__(self, code: str, vi: str, en: str) -> None:
+        super().__init__(code, vi, en, kind="camera")
 
 
 class ImageUnreadable(PortraitError):

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from tests.forms import adult_forms, child_form
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -27,6 +29,9 @@ def initialised(tmp_path_factory):
            "--json", stdin="admin-pass-1\nofficer-pass-1\n")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["role"] == "officer"
+    r = es(d, "user", "add", "sup1", "--role", "supervisor", "--as", "admin", "--password-stdin",
+           stdin="admin-pass-1\nsuper-pass-1\n")
+    assert r.returncode == 0, r.stderr
     return d
 
 
@@ -64,17 +69,21 @@ def test_self_test_json(tmp_path):
         "crypto", "store"}
 
 
-def test_enroll_from_json_then_show_and_search(initialised, tmp_path):
-    from datetime import date
-
-    from app.domain.masterdata import default_master
-    from app.domain.synthetic import generate_worklist
-
-    form = generate_worklist(default_master(), 1, 11, date.today())[0].to_record().to_json()
-    f = tmp_path / "form.json"
+def _write(tmp_path, name, form):
+    f = tmp_path / name
     f.write_text(json.dumps(form, ensure_ascii=False), encoding="utf-8")
-    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
-           "--json", stdin="officer-pass-1\n")
+    return f
+
+
+def _enroll(d, f, *extra, user="off1", pw="officer-pass-1"):
+    return es(d, "enroll", "--from-json", str(f), "--as", user, "--password-stdin", "--json",
+              *extra, stdin=pw + "\n")
+
+
+def test_enroll_from_json_then_show_and_search(initialised, tmp_path):
+    form = child_form(adult_forms(1, 11)[0], 4)  # under 6: no biometrics to capture
+    f = _write(tmp_path, "form.json", form)
+    r = _enroll(initialised, f, "--devices", "none")
     assert r.returncode == 0, r.stderr
     rid = json.loads(r.stdout)["id"]
     r = es(initialised, "show", rid, "--as", "off1", "--password-stdin", "--json",
@@ -84,23 +93,88 @@ def test_enroll_from_json_then_show_and_search(initialised, tmp_path):
            "--json", stdin="officer-pass-1\n")
     assert [x["id"] for x in json.loads(r.stdout)] == [rid]
     # the same person again: a warning that needs a reason, named on the command line
-    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
-           stdin="officer-pass-1\n")
+    r = _enroll(initialised, f, "--devices", "none")
     assert r.returncode == 2 and "personal_id [duplicate_local" in r.stderr
-    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
-           "--reason", "personal_id:duplicate_local=re-issue after loss",
-           stdin="officer-pass-1\n")
+    r = _enroll(initialised, f, "--devices", "none", "--reason",
+                "personal_id:duplicate_local=re-issue after loss")
     assert r.returncode == 0, r.stderr
 
 
+def test_enroll_adult_with_simulated_devices(initialised, tmp_path):
+    f = _write(tmp_path, "adult.json", adult_forms(1, 12)[0])
+    r = _enroll(initialised, f, "--devices", "none")
+    assert r.returncode == 2 and "biometrics incomplete" in r.stderr.lower()
+    r = _enroll(initialised, f)  # default: the simulated camera and scanner
+    assert r.returncode == 0, r.stderr
+    rid = json.loads(r.stdout)["id"]
+    r = es(initialised, "list", "--json")
+    row = next(x for x in json.loads(r.stdout) if x["id"] == rid)
+    assert row["state"] == "captured" and row["blob_count"] == 14  # portrait + 13 prints
+
+
 def test_enroll_bad_form_lists_every_problem(initialised, tmp_path):
-    f = tmp_path / "bad.json"
-    f.write_text(json.dumps({"full_name": "X1", "sex": "other", "colour": "blue"}))
-    r = es(initialised, "enroll", "--from-json", str(f), "--as", "off1", "--password-stdin",
-           "--json", stdin="officer-pass-1\n")
+    f = _write(tmp_path, "bad.json", {"full_name": "X1", "sex": "other", "colour": "blue"})
+    r = _enroll(initialised, f)
     assert r.returncode == 2
     fields = {p["field"] for p in json.loads(r.stdout)["problems"]}
     assert {"colour", "sex", "full_name", "date_of_birth"} <= fields
-    r = es(initialised, "enroll", "--from-json", str(tmp_path / "missing.json"), "--as", "off1",
-           "--password-stdin", stdin="officer-pass-1\n")
+    r = _enroll(initialised, tmp_path / "missing.json")
     assert r.returncode == 2 and "missing.json" in r.stderr
+
+
+def test_approve_and_reject(initialised, tmp_path):
+    ids = []
+    for i, form in enumerate(adult_forms(2, 99)):
+        r = _enroll(initialised, _write(tmp_path, f"f{i}.json", child_form(form, 3)),
+                    "--devices", "none")
+        assert r.returncode == 0, r.stderr
+        ids.append(json.loads(r.stdout)["id"])
+    r = es(initialised, "approve", ids[0], "--as", "off1", "--password-stdin",
+           stdin="officer-pass-1\n")
+    assert r.returncode == 3  # an officer cannot approve
+    r = es(initialised, "approve", ids[0], "--as", "sup1", "--password-stdin", "--json",
+           stdin="super-pass-1\n")
+    assert r.returncode == 0 and json.loads(r.stdout)["approved"] == [ids[0]]
+    r = es(initialised, "reject", ids[1], "--reason", "Sai ngày sinh", "--as", "sup1",
+           "--password-stdin", stdin="super-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    r = es(initialised, "list", "--json")
+    states = {x["id"]: x["state"] for x in json.loads(r.stdout)}
+    assert states[ids[0]] == "approved" and states[ids[1]] == "rejected"
+
+
+def test_device_commands(tmp_path):
+    r = es(tmp_path, "devices", "test", "--device", "simulated", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["ok"]
+    r = es(tmp_path, "devices", "test", "--device", "bogus:thing")
+    assert r.returncode == 2 and "bogus" in r.stderr
+    r = es(tmp_path, "devices", "test", "--device", "r30x:/dev/does-not-exist", "--json")
+    assert r.returncode != 0
+    blank = tmp_path / "blank.png"
+    import cv2
+    import numpy as np
+
+    cv2.imwrite(str(blank), np.full((500, 400), 255, np.uint8))
+    r = es(tmp_path, "finger-check", str(blank), "--json")
+    assert r.returncode == 1 and json.loads(r.stdout)["is_fingerprint"] is False
+    r = es(tmp_path, "photo-check", str(blank), "--json")
+    assert r.returncode == 1 and json.loads(r.stdout)["passed"] is False
+
+
+@pytest.mark.parametrize("emulator,spec", [("r30x", "r30x:{}"), ("sbi", "sbi:{}")])
+def test_emulators_speak_to_the_drivers(tmp_path, emulator, spec):
+    """`emulate` prints where it listens; `devices test` reaches it through the real driver."""
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "emulate", emulator],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        where = proc.stdout.readline().strip()
+        assert where.startswith("/dev/") if emulator == "r30x" else where.startswith(
+            "http://127.0.0.1:")
+        target = where if emulator == "r30x" else where.removeprefix("http://127.0.0.1:")
+        r = es(tmp_path, "devices", "test", "--device", spec.format(target), "--json")
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert json.loads(r.stdout)["ok"] is True
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -8,7 +8,9 @@ from app.domain.synthetic import generate_worklist
 from app.services.enrollment import Enrollment, demographics
 from app.services.station import Station
 from app.store.crypto import FAST_KDF
+from tests.biometrics import biometrics, complete
 from tests.conftest import PASSWORDS
+from tests.forms import child_form
 
 TODAY = date(2026, 11, 22)
 
@@ -55,20 +57,21 @@ def test_drafts_are_per_officer(station, enroll, supervisor, forms):
 def test_complete_blocks_on_errors_and_names_fields(station, enroll, forms):
     bad = {**forms[0], "personal_id": "12345", "date_of_birth": "2030-01-01", "sex": "robot"}
     with pytest.raises(RecordInputError) as e:
-        enroll.complete(bad)
+        complete(enroll, bad)
     fields = {p.field for p in e.value.problems}
     assert {"personal_id", "date_of_birth", "sex"} <= fields
     assert station.list_records() == []  # nothing saved
 
 
 def test_complete_seals_and_duplicate_needs_a_reason(station, enroll, forms):
-    rid = enroll.complete(forms[1])
+    rid = complete(enroll, forms[1])
     rec = enroll.session.show(rid)
     assert rec["state"] == "captured" and demographics(rec["data"]) == forms[1]
     with pytest.raises(RecordInputError) as e:
-        enroll.complete(forms[1])
+        complete(enroll, forms[1])
     assert [p.code for p in e.value.problems] == ["duplicate_local"]
-    rid2 = enroll.complete(forms[1], reasons={"personal_id:duplicate_local": "thẻ bị mất, làm lại"})
+    rid2 = complete(enroll, forms[1],
+                    reasons={"personal_id:duplicate_local": "thẻ bị mất, làm lại"})
     data = enroll.session.show(rid2)["data"]
     assert data["_flags"] == ["duplicate_local"] and data["_reasons"]
     assert enroll.check(forms[2]).problems == []
@@ -78,3 +81,19 @@ def test_biometrics_by_age(enroll):
     assert enroll.biometrics_required({"date_of_birth": "2022-01-01"}) == "none"
     assert enroll.biometrics_required({"date_of_birth": "2015-01-01"}) == "with_guardian"
     assert enroll.biometrics_required({"date_of_birth": "1960"}) == "full"
+
+
+def test_biometrics_required_by_age(enroll, forms):
+    from app.domain.errors import InputError
+
+    with pytest.raises(InputError) as e:  # an adult without prints or photo
+        enroll.complete(forms[2])
+    assert e.value.code == "biometrics_missing" and "finger 13" in e.value.en
+    blobs, capture = biometrics()
+    capture["fingers"] = [f for f in capture["fingers"] if f["position"] != 7]
+    capture["fingers"].append({"position": 7, "exception": "amputated"})
+    del blobs["finger-07.wsq"]
+    assert enroll.complete(forms[2], blobs=blobs, capture=capture)  # exception counts
+    kid = child_form(forms[3], 4, TODAY)
+    assert enroll.check(kid).errors == []
+    assert enroll.session.show(enroll.complete(kid))["blob_count"] == 0  # under 6: none

@@ -9,6 +9,7 @@ from app.packets.checks import check_role
 from app.services import packaging
 from app.services.enrollment import Enrollment
 from app.services.review import Review
+from tests.biometrics import complete
 from tests.conftest import PASSWORDS
 
 TODAY = date(2026, 11, 22)
@@ -30,9 +31,9 @@ def review(supervisor):
 
 
 def test_queue_sorted_by_risk_and_approve_signs(enroll, review, supervisor, forms):
-    clean = enroll.complete(forms[0])
-    dup = enroll.complete(forms[0], reasons={"personal_id:duplicate_local": "mất thẻ"})
-    forced = enroll.complete(forms[1], capture={"face": {"quality": 40, "forced": True,
+    clean = complete(enroll, forms[0])
+    dup = complete(enroll, forms[0], reasons={"personal_id:duplicate_local": "mất thẻ"})
+    forced = complete(enroll, forms[1], capture={"face": {"quality": 40, "forced": True,
                                                          "retries": 3}})
     q = review.queue()
     assert [r["id"] for r in q] == [dup, forced, clean]
@@ -49,7 +50,7 @@ def test_queue_sorted_by_risk_and_approve_signs(enroll, review, supervisor, form
 
 
 def test_approve_needs_password_and_role(enroll, review, officer, forms):
-    rid = enroll.complete(forms[2])
+    rid = complete(enroll, forms[2])
     with pytest.raises(AuthError):
         review.approve([rid], "wrong-password")
     assert officer.show(rid)["state"] == "captured"
@@ -59,7 +60,7 @@ def test_approve_needs_password_and_role(enroll, review, officer, forms):
 
 
 def test_record_altered_after_capture_is_not_approved(station, enroll, review, officer, forms):
-    rid = enroll.complete(forms[3])
+    rid = complete(enroll, forms[3])
     data = officer.show(rid)["data"]
     data["full_name"] = "Người Khác"
     officer.save_record(data, record_id=rid)  # edited behind the wizard's back
@@ -69,12 +70,12 @@ def test_record_altered_after_capture_is_not_approved(station, enroll, review, o
 
 
 def test_reject_goes_back_with_reason_and_can_be_redone(enroll, review, forms):
-    rid = enroll.complete(forms[4])
+    rid = complete(enroll, forms[4])
     with pytest.raises(InputError):
         review.reject(rid, "  ", PASSWORDS["super1"])
     review.reject(rid, "Ảnh bị mờ, chụp lại", PASSWORDS["super1"])
     back = enroll.returned()
     assert [(r["id"], r["reason"]) for r in back] == [(rid, "Ảnh bị mờ, chụp lại")]
     form, _ = enroll.reopen(rid)
-    again = enroll.complete(form, record_id=rid)
+    again = complete(enroll, form, record_id=rid)
     assert again == rid and review.queue()[0]["id"] == rid

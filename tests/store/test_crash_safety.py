@@ -66,5 +66,6 @@ def test_sigkill_during_saves_loses_nothing(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_sigkill_soak_1000(tmp_path):
     _kill_loop(tmp_path, rounds=1000)

@@ -1,0 +1,91 @@
+"""Devices as the UI and the command line see them: discovery, self-tests, file checks,
+emulators, and the simulated set used by the demo and by `enroll --devices simulated`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.domain.errors import InputError
+from app.services.capture import Biometrics, capture_all, device_call
+from devices.camera.spec import camera_from_spec
+from devices.camera.synthetic import SyntheticCamera
+from devices.fingerprint import quality
+from devices.fingerprint.factory import discover_scanners, scanner_from_spec
+from devices.fingerprint.simulated import SimulatedScanner
+from devices.portrait.analyse import analyse_image
+
+
+def _spec_error(spec: str, why: str) -> InputError:
+    return InputError("bad_device_spec", f"Không hiểu thiết bị '{spec}': {why}",
+                      f"Unknown device '{spec}': {why}. Examples: r30x:/dev/ttyUSB0, "
+                      "sbi:127.0.0.1:4501, camera:0, camera:FILE.avi, simulated", field="device")
+
+
+def discover(probe_serial: bool = False) -> list[dict[str, Any]]:
+    """Scanners in view plus the cameras OpenCV can open (indexes 0-3) and the simulated ones."""
+    found = [dict(d, kind=d.get("kind", "scanner")) for d in
+             device_call(lambda: discover_scanners(probe_serial=probe_serial))]
+    for index in range(4):
+        cam = camera_from_spec(f"camera:{index}")
+        try:
+            cam.open()
+        except Exception:  # noqa: BLE001 - an index with no camera is simply not listed
+            continue
+        finally:
+            cam.close()
+        found.append({"kind": "camera", "spec": f"camera:{index}"})
+    found.append({"kind": "camera", "spec": "simulated"})
+    return found
+
+
+def self_test(spec: str) -> dict[str, Any]:
+    """`devices test --device SPEC`: open the device, exercise it, close it."""
+    kind = spec.partition(":")[0]
+    if kind == "camera" or spec == "simulated-camera":
+        camera = camera_from_spec("simulated" if spec == "simulated-camera" else spec)
+        return {"spec": spec, **device_call(camera.self_test).as_dict()}
+    try:
+        scanner = scanner_from_spec(spec)
+    except ValueError as exc:
+        raise _spec_error(spec, str(exc)) from None
+    try:
+        return {"spec": spec, **device_call(scanner.self_test).as_dict()}
+    finally:
+        scanner.close()
+
+
+def photo_check(path: Path) -> dict[str, Any]:
+    return device_call(lambda: analyse_image(str(path)))
+
+
+def finger_check(path: Path) -> dict[str, Any]:
+    if not Path(path).exists():
+        raise InputError("file_missing", f"Không có tệp {path}.", f"No file {path}.",
+                         field="image")
+    return device_call(lambda: quality.check_file(str(path))).as_dict()
+
+
+def simulated_capture(seed: int, policy: str) -> Biometrics:
+    """The simulated camera and scanner, following the age policy (none under 6)."""
+    if policy == "none":
+        return Biometrics()
+    return capture_all(SyntheticCamera(), SimulatedScanner(seed=seed))
+
+
+def emulate_r30x(print_fn: Callable[[str], None], **options: Any) -> None:
+    from devices.fingerprint.r30x_emulator import serve_forever
+
+    serve_forever(print_fn=print_fn, **options)
+
+
+def emulate_sbi(print_fn: Callable[[str], None], port: int | None = None) -> None:
+    from devices.fingerprint.sbi_emulator import serve_forever
+
+    serve_forever(port=port, print_fn=print_fn)
+
+
+def warm_up() -> None:
+    """Load NFIQ 2 once, off the GUI thread, before the first fingerprint."""
+    quality.warm_up()
