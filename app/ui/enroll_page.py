@@ -21,12 +21,14 @@ from app.domain.masterdata import MasterData
 from app.domain.names import upper
 from app.domain.problems import RecordInputError
 from app.services.enrollment import Enrollment
+from app.services.packaging import missing_biometrics
 from app.services.station import Session
 from app.ui import operations
 from app.ui.drafts import DraftsDialog
+from app.ui.enroll_capture import Capture, CaptureStep
 from app.ui.enroll_find import FindStep, WorklistSearch
 from app.ui.enroll_form import EnrollmentForm
-from app.ui.enroll_steps import DoneStep, ReviewStep, fingers_step, photo_step
+from app.ui.enroll_steps import DoneStep, ReviewStep
 from app.ui.i18n import t
 
 STEPS = ("find", "form", "photo", "fingerprints", "review", "done")
@@ -48,6 +50,7 @@ def session_worklist(session: Session) -> WorklistSearch:
 class EnrollPage(QWidget):
     def __init__(self, session: Session, master: MasterData,
                  worklist: WorklistSearch | None = None,
+                 capture: Capture | None = None,
                  today: Callable[[], date] = date.today,
                  autosave_ms: int = 1500, check_ms: int = 400) -> None:
         super().__init__()
@@ -62,6 +65,9 @@ class EnrollPage(QWidget):
         self._check_ticket = 0
         self._dirty = False
         self.problems: list[Any] = []
+        self.bio_capture: dict[str, Any] = {}  # capture metadata, saved with every draft
+        self.bio_names: set[str] = set()  # blobs stored with the draft (or about to be)
+        self._pending_blobs: dict[str, bytes] = {}
         self.steps_label = QLabel("")
         self.steps_label.setObjectName("steps")
         self.save_state = QLabel("")
@@ -75,8 +81,10 @@ class EnrollPage(QWidget):
         top.addWidget(drafts)
         self.find = FindStep(worklist or session_worklist(session), master)
         self.form = EnrollmentForm(master, today())
-        self.photo = photo_step()
-        self.fingers = fingers_step()
+        self.photo = CaptureStep("photo", capture)
+        self.fingers = CaptureStep("fingerprints", capture)
+        self.photo.captured.connect(self._captured)
+        self.fingers.captured.connect(self._captured)
         self.review = ReviewStep(master)
         self.done = DoneStep()
         self.stack = QStackedWidget()
@@ -195,6 +203,7 @@ class EnrollPage(QWidget):
         self.record_id = None
         self._dirty = False
         self.form.set_value({})
+        self._set_bio({}, {})
         self.save_state.setText("")
         self.go("find", save=False)
 
@@ -216,13 +225,20 @@ class EnrollPage(QWidget):
             return
         self._saving = True
         form, step, rid = self.form.value(), self.step, self.record_id
-        extra = {"_reasons": self.form.reasons()}
+        extra = {"_reasons": self.form.reasons(), "_capture": dict(self.bio_capture)}
         self.save_state.setText(t("Đang lưu nháp…", "Saving draft…"))
-        enr = self.enrollment
-        operations.run(lambda: enr.save_draft(form, step, rid, extra), self._saved,
-                       self._save_failed, self)
+        enr, blobs = self.enrollment, self._pending_blobs
 
-    def _saved(self, record_id: str) -> None:
+        def work() -> str:
+            if blobs:  # the captured images go into the same encrypted draft
+                return enr.session.save_record({**form, "_step": step, **extra}, blobs, rid).id
+            return enr.save_draft(form, step, rid, extra)
+
+        operations.run(work, lambda new_id: self._saved(new_id, blobs), self._save_failed, self)
+
+    def _saved(self, record_id: str, blobs: dict[str, bytes] | None = None) -> None:
+        if blobs and blobs is self._pending_blobs:
+            self._pending_blobs = {}
         self.record_id = record_id
         self._saving = False
         self._dirty = False
@@ -266,7 +282,24 @@ class EnrollPage(QWidget):
         self.problems = problems
         self.form.show_problems(problems)
         if self.step == "review":
-            self.review.show_record(form, problems, self.form.reasons())
+            self.review.show_record(form, problems, self.form.reasons(), self.bio_missing())
+
+    # -- biometrics ------------------------------------------------------------------------------
+    def _captured(self, blobs: dict[str, bytes], capture: dict[str, Any]) -> None:
+        self._pending_blobs = {**self._pending_blobs, **blobs}
+        self._set_bio(capture, blobs)
+        self._dirty = True
+        self.save_now()
+
+    def _set_bio(self, capture: dict[str, Any], blobs: dict[str, bytes | None]) -> None:
+        self.bio_capture = dict(capture)
+        self.bio_names = set(blobs)
+        for step in (self.photo, self.fingers):
+            step.show_result(capture, blobs)
+
+    def bio_missing(self) -> list[str]:
+        return missing_biometrics(self.policy(), self.bio_capture,
+                                  dict.fromkeys(self.bio_names, b""))
 
     # -- drafts and completion -----------------------------------------------------------------
     def open_drafts(self) -> None:
@@ -285,14 +318,22 @@ class EnrollPage(QWidget):
     def _load(self, record_id: str, fetch: Callable[[Enrollment], tuple[dict, str]]) -> None:
         enr = self.enrollment
 
-        def work() -> tuple[dict[str, Any], str, dict[str, str]]:
+        def work() -> tuple[dict[str, Any], str, dict[str, str], dict[str, Any], dict]:
             form, step = fetch(enr)
-            data = enr.session.show(record_id)["data"]
-            return form, step, data.get("_reasons") or {}
+            rec = enr.session.show(record_id)
+            blobs: dict[str, bytes | None] = dict.fromkeys(rec["blobs"])
+            if "face.jpg" in blobs:
+                blobs["face.jpg"] = enr.session.blob(record_id, "face.jpg")
+            return form, step, rec["data"].get("_reasons") or {}, \
+                rec["data"].get("_capture") or {}, blobs
 
-        operations.run(work, lambda r: self.start_from(r[0], save=False, step=r[1],
-                                                       record_id=record_id, reasons=r[2]),
-                       lambda e: self.save_state.setText(operations.describe(e)), self)
+        def loaded(r: tuple) -> None:
+            self._pending_blobs = {}
+            self._set_bio(r[3], r[4])
+            self.start_from(r[0], save=False, step=r[1], record_id=record_id, reasons=r[2])
+
+        operations.run(work, loaded, lambda e: self.save_state.setText(operations.describe(e)),
+                       self)
 
     def complete(self) -> None:
         if self.step != "review" or not self.review.ready():
@@ -305,12 +346,14 @@ class EnrollPage(QWidget):
         self.review.save.setEnabled(False)
         self.save_state.setText(t("Đang niêm phong hồ sơ…", "Sealing the record…"))
         form, reasons, rid = self.form.value(), self.form.reasons(), self.record_id
-        enr = self.enrollment
-        operations.run(lambda: enr.complete(form, reasons, record_id=rid),
+        enr, blobs, cap = self.enrollment, self._pending_blobs, dict(self.bio_capture)
+        operations.run(lambda: enr.complete(form, reasons, blobs or None, cap or None, rid),
                        lambda new_id: self._completed(new_id, form), self._complete_failed, self)
 
     def _completed(self, record_id: str, form: dict[str, Any]) -> None:
         self.record_id = None
+        self._set_bio({}, {})
+        self._pending_blobs = {}
         self._dirty = False
         self.save_state.setText("")
         self.done.show_saved(record_id, upper(form.get("full_name", "")))
@@ -325,4 +368,5 @@ class EnrollPage(QWidget):
             self.go("form", save=False)
             self.form.focus_first_error()
         else:
-            self.review.show_record(self.form.value(), self.problems, self.form.reasons())
+            self.review.show_record(self.form.value(), self.problems, self.form.reasons(),
+                                    self.bio_missing())

@@ -1,7 +1,6 @@
-"""Wizard steps after the form: face photo, fingerprints (device screens come later) and review.
+"""The last wizard steps: review everything with the resident, then the saved confirmation.
 
-The photo and fingerprint steps keep their place in the order now and say what the age rule asks
-for, so the officer's routine does not change when the devices are wired in.
+POLICY_TEXT says what the age rule asks for at the capture steps (enroll_capture.py).
 """
 
 from __future__ import annotations
@@ -38,53 +37,6 @@ POLICY_TEXT = {
                       "as the representative)."),
     "full": ("Từ 14 tuổi: bắt buộc thu nhận.", "From 14: capture is compulsory."),
 }
-
-
-class DeviceStep(QWidget):
-    """Placeholder for a capture step: what will happen here and whether this age needs it."""
-
-    def __init__(self, title: str, plan_vi: str, plan_en: str) -> None:
-        super().__init__()
-        head = QLabel(title)
-        head.setObjectName("title")
-        self.policy = QLabel("")
-        self.policy.setObjectName("policy")
-        self.policy.setWordWrap(True)
-        plan = QLabel(t(plan_vi, plan_en))
-        plan.setWordWrap(True)
-        plan.setObjectName("hint")
-        lay = QVBoxLayout(self)
-        lay.addWidget(head)
-        lay.addWidget(self.policy)
-        lay.addWidget(plan)
-        lay.addStretch(1)
-
-    def set_policy(self, policy: str) -> None:
-        vi, en = POLICY_TEXT.get(policy, POLICY_TEXT["full"])
-        self.policy.setText(t(vi, en))
-
-
-def photo_step() -> DeviceStep:
-    return DeviceStep(
-        t("Bước 3: Ảnh chân dung", "Step 3: Face photo"),
-        "Sẽ có: xem trực tiếp từ camera với khung căn mặt; kiểm tra tư thế, khung hình, độ nét, "
-        "ánh sáng và phông nền; tự chụp khi đạt mọi tiêu chí; chụp lại; ảnh cắt theo cỡ thẻ "
-        "(20 x 30 mm). Camera chưa được kết nối trong phiên bản này.",
-        "Coming: live camera preview with a framing guide; pose, framing, sharpness, exposure "
-        "and background checks; automatic capture when all pass; retake; the card crop "
-        "(20 x 30 mm). The camera is not connected in this version.")
-
-
-def fingers_step() -> DeviceStep:
-    return DeviceStep(
-        t("Bước 4: Vân tay", "Step 4: Fingerprints"),
-        "Sẽ có: bốn ngón tay phải, bốn ngón tay trái, hai ngón cái; rồi từng ngón từ ngón cái "
-        "phải đến ngón út trái; điểm chất lượng NFIQ 2 từng ngón, số lần thử, ghi ngoại lệ "
-        "(cụt, băng bó, mòn) kèm lý do. Máy quét chưa được kết nối trong phiên bản này.",
-        "Coming: right four-finger slap, left slap, both thumbs; then each finger from the right "
-        "thumb to the left little finger; NFIQ 2 quality per finger, retry count, exceptions "
-        "(amputated, bandaged, worn) with a reason. The scanner is not connected in this "
-        "version.")
 
 
 class ReviewStep(QWidget):
@@ -131,9 +83,10 @@ class ReviewStep(QWidget):
         lay.addLayout(row)
         self._errors: list[Problem] = []
         self._missing: list[Problem] = []
+        self._bio_missing: list[str] = []
 
     def show_record(self, form: dict[str, Any], problems: list[Problem],
-                    reasons: dict[str, str]) -> None:
+                    reasons: dict[str, str], bio_missing: list[str] | None = None) -> None:
         record, _ = parse_record(form)
         rows = [(k, v) for k, v in cc01_fields(record, self.master) if v]
         self.table.setRowCount(len(rows))
@@ -146,7 +99,12 @@ class ReviewStep(QWidget):
         self._errors = [p for p in problems if p.severity != WARNING]
         warnings = [p for p in problems if p.severity == WARNING]
         self._missing = [p for p in warnings if reason_key(p) not in reasons]
+        self._bio_missing = list(bio_missing or [])
         lines = []
+        if self._bio_missing:
+            lines.append("<span style='color:#b00020'>✖ " + t("Chưa đủ sinh trắc học: ",
+                                                              "Biometrics incomplete: ")
+                         + ", ".join(self._bio_missing) + "</span>")
         msg = (lambda p: p.message_vi) if lang() == "vi" else (lambda p: p.message_en)
         for p in self._errors:
             lines.append("<span style='color:#b00020'>✖ " + msg(p) + "</span>")
@@ -160,9 +118,9 @@ class ReviewStep(QWidget):
         self._update_button()
 
     def _update_button(self) -> None:
-        ok = not self._errors and not self._missing and self.consent.isChecked()
-        self.save.setEnabled(ok)
-        if self._errors or self._missing:
+        blocked = self._errors or self._missing or self._bio_missing
+        self.save.setEnabled(not blocked and self.consent.isChecked())
+        if blocked:
             self.save.setToolTip(t("Sửa lỗi và ghi lý do cho cảnh báo trước khi lưu.",
                                    "Fix the errors and give reasons for warnings first."))
         elif not self.consent.isChecked():

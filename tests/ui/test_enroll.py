@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -12,6 +14,7 @@ from app.services.enrollment import Enrollment
 from app.services.station import Session
 from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import set_lang
+from tests.biometrics import biometrics
 from tests.ui.helpers import TODAY, ThreadGuard, type_text, worklist
 
 WAIT = 10_000
@@ -22,9 +25,16 @@ def wl():
     return worklist()
 
 
-def make_page(qtbot, officer, search) -> EnrollPage:
+def fake_capture(policy):
+    """Real JPEG and WSQ made once (tests/biometrics.py), returned as the capture service does."""
+    assert policy in ("full", "with_guardian")
+    blobs, capture = biometrics()
+    return SimpleNamespace(blobs=blobs, capture=capture)
+
+
+def make_page(qtbot, officer, search, capture=fake_capture) -> EnrollPage:
     set_lang("vi")
-    page = EnrollPage(officer, default_master(), search, today=lambda: TODAY,
+    page = EnrollPage(officer, default_master(), search, capture, today=lambda: TODAY,
                       autosave_ms=30, check_ms=10)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -41,6 +51,13 @@ def pick_first(qtbot, page, text):
     type_text(page.find.query, text)
     qtbot.keyClick(page.find.query, Qt.Key.Key_Return)  # Enter before the search answered
     qtbot.waitUntil(lambda: page.step == "form", timeout=WAIT)
+
+
+def capture_now(qtbot, page):
+    assert page.step == "photo"
+    qtbot.keyClick(page.photo, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "face.jpg" in page.bio_names and not page._pending_blobs,
+                    timeout=WAIT)
 
 
 def wait_saved(qtbot, page):
@@ -111,8 +128,10 @@ def test_draft_survives_the_window_and_resumes_at_its_step(qtbot, officer, wl):
                     timeout=WAIT)
     page.go_next()
     assert page.step == "photo"
+    capture_now(qtbot, page)
     wait_saved(qtbot, page)
     form, rid = page.form.value(), page.record_id
+    assert len(officer.show(rid)["blobs"]) == 14  # portrait + 13 prints, in the draft
     page.close()
     page.deleteLater()
     qtbot.wait(50)
@@ -123,13 +142,18 @@ def test_draft_survives_the_window_and_resumes_at_its_step(qtbot, officer, wl):
     again.resume(rid)
     qtbot.waitUntil(lambda: again.step == "photo", timeout=WAIT)
     assert again.record_id == rid and again.form.value() == form
+    assert again.photo.portrait.pixmap() is not None and not again.photo.portrait.pixmap().isNull()
+    assert again.bio_missing() == []
+    assert again.fingers.table.item(0, 1).text() == "60"
 
 
 def test_complete_enrollment_creates_a_captured_record(qtbot, page, officer, station):
     pick_first(qtbot, page, "nguyen")
     qtbot.waitUntil(lambda: page.problems is not None and not page._checker.isActive(),
                     timeout=WAIT)
-    for expected in ("photo", "fingerprints", "review"):
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    capture_now(qtbot, page)
+    for expected in ("fingerprints", "review"):
         qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         assert page.step == expected
     qtbot.waitUntil(lambda: page.review.table.rowCount() > 5, timeout=WAIT)
@@ -143,6 +167,7 @@ def test_complete_enrollment_creates_a_captured_record(qtbot, page, officer, sta
     assert len(captured) == 1 and station.list_records(State.DRAFT) == []
     rec = officer.show(captured[0]["id"])
     assert rec["data"]["full_name"] == name and rec["data"]["_signatures"]
+    assert len(rec["blobs"]) == 14 and rec["data"]["_capture"]["face"]["quality"] == 100
     assert name.upper() in page.done.detail.text()
     qtbot.keyClick(page.done.next, Qt.Key.Key_Return)
     assert page.step == "find" and page.record_id is None
@@ -171,8 +196,10 @@ def test_warning_reason_is_kept_and_lets_the_record_complete(qtbot, page, statio
     type_text(page.form.editors["full_name"], "Ánh")
     qtbot.waitUntil(lambda: msgs["full_name"].reason.isVisible(), timeout=WAIT)
     type_text(msgs["full_name"].reason, "Giấy khai sinh ghi một chữ")
-    for _ in range(3):
-        page.go_next()
+    page.go_next()
+    capture_now(qtbot, page)
+    page.go_next()
+    page.go_next()
     assert page.step == "review"
     qtbot.waitUntil(lambda: "lý do: Giấy khai sinh" in page.review.notes.text(), timeout=WAIT)
     page.review.consent.setChecked(True)
@@ -191,6 +218,8 @@ def test_gui_thread_never_calls_a_service(qtbot, monkeypatch, officer, wl):
     pick_first(qtbot, page, "nguyen")
     type_text(page.form.editors["phone"], "0912345678")
     wait_saved(qtbot, page)
+    page.go("photo")
+    capture_now(qtbot, page)
     page.go("review")
     page.review.consent.setChecked(True)
     qtbot.waitUntil(page.review.ready, timeout=WAIT)
@@ -201,3 +230,11 @@ def test_gui_thread_never_calls_a_service(qtbot, monkeypatch, officer, wl):
                     timeout=WAIT)
     assert {"save_draft", "check", "complete", "drafts"} <= set(guard.calls)
     assert guard.on_gui == []
+
+
+def test_review_blocks_saving_without_biometrics(qtbot, page):
+    pick_first(qtbot, page, "nguyen")
+    page.go("review")
+    qtbot.waitUntil(lambda: "Chưa đủ sinh trắc học" in page.review.notes.text(), timeout=WAIT)
+    page.review.consent.setChecked(True)
+    assert not page.review.save.isEnabled()
