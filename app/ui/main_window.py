@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 from app.domain.masterdata import MasterData, default_master
 from app.services.station import Session
 from app.ui import operations
+from app.ui.enroll_capture import Capture
 from app.ui.enroll_find import WorklistSearch
 from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import t
+from app.ui.records_page import RecordsPage
+from app.ui.review_page import ReviewPage
 
 
 def _placeholder(text: str) -> QWidget:
@@ -39,7 +42,9 @@ class MainArea(QWidget):
 
     def __init__(self, session: Session, station_name: str,
                  worklist: WorklistSearch | None = None,
-                 master: MasterData | None = None) -> None:
+                 master: MasterData | None = None, capture: Capture | None = None) -> None:
+        """`worklist(text)` searches the commune worklist; `capture(policy)` runs the camera
+        and scanner (the composition root chooses real or simulated devices)."""
         super().__init__()
         self.session = session
         self.master = master or default_master()
@@ -54,8 +59,10 @@ class MainArea(QWidget):
             (t("Đồng bộ", "Sync"), "Ctrl+S"),
             (t("Tổng quan", "Dashboard"), "Ctrl+T"),
         ]
-        self.enroll = EnrollPage(session, self.master, worklist)
-        screens: list[QWidget] = [self.enroll]
+        self.enroll = EnrollPage(session, self.master, worklist, capture)
+        self.records = RecordsPage(session, self.master)
+        self.review = ReviewPage(session, self.master)
+        screens: list[QWidget] = [self.enroll, self.records, self.review]
         for i, (label, keys) in enumerate(pages):
             self.nav.addItem(f"{label}    {keys}")
             self.pages.addWidget(screens[i] if i < len(screens) else _placeholder(label))

@@ -111,6 +111,7 @@ class ReviewPage(QWidget):
         lay.addWidget(split, 1)
         lay.addLayout(actions)
         self.rows: list[dict[str, Any]] = []
+        self._note = ""
         for b in (self.approve_button, self.reject_button, self.clean_button):
             b.setEnabled(self.allowed)
         if not self.allowed:
@@ -156,8 +157,10 @@ class ReviewPage(QWidget):
         self.view.clear()
         if self.allowed:
             clean = sum(1 for r in rows if not r["risk"])
-            self.message.setText(t(f"{len(rows)} hồ sơ chờ duyệt, {clean} không có rủi ro.",
-                                   f"{len(rows)} waiting, {clean} clean."))
+            self.message.setText(" ".join(x for x in (self._note, t(
+                f"{len(rows)} hồ sơ chờ duyệt, {clean} không có rủi ro.",
+                f"{len(rows)} waiting, {clean} clean.")) if x))
+            self._note = ""
 
     def open_row(self, row: int) -> None:
         if not 0 <= row < len(self.rows):
@@ -170,8 +173,8 @@ class ReviewPage(QWidget):
         return [self.rows[r]["id"] for r in rows if r < len(self.rows)]
 
     def _after(self, text: str) -> None:
+        self._note = text  # shown with the refreshed counts
         self.load()
-        self.message.setText(text)
 
     def approve_selected(self) -> None:
         ids = self.selected_ids()
