@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,6 +26,7 @@ from app.domain.names import upper
 from app.services.enrollment import Enrollment
 from app.ui import operations
 from app.ui.i18n import t
+from app.ui.record_view import fit_columns, short_time
 
 STEP_NAMES = {"form": ("Thông tin", "Form"), "photo": ("Ảnh", "Photo"),
               "fingerprints": ("Vân tay", "Fingerprints"), "review": ("Kiểm tra", "Review")}
@@ -55,9 +55,7 @@ class DraftsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (0, 2))
         self.message = QLabel(t("Đang tải…", "Loading…"))
         self.message.setWordWrap(True)
         self.open_button = QPushButton(t("Tiếp tục  (Enter)", "Resume  (Enter)"))
@@ -97,7 +95,7 @@ class DraftsDialog(QDialog):
             cells = [upper(r.get("full_name") or "") or t("(chưa có tên)", "(no name yet)"),
                      t("Bị trả lại", "Returned") if returned else t("Nháp", "Draft"),
                      r.get("reason", "") if returned else step_name(r.get("step", "form")),
-                     (r.get("updated_at") or "")[:16].replace("T", " ")]
+                     short_time(r.get("updated_at"))]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         if rows:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.ui import operations
 from app.ui.enroll_steps import POLICY_TEXT
 from app.ui.i18n import t
-from app.ui.record_view import fill, readonly_table
+from app.ui.record_view import fill, fit_columns, readonly_table
 
 Capture = Callable[[str], Any]  # policy -> Biometrics (has .blobs and .capture)
 FACE = "face.jpg"
@@ -64,7 +64,7 @@ class CaptureStep(QWidget):
         self.table = readonly_table([t("Vị trí", "Position"), t("Chất lượng", "Quality"),
                                      t("Lần thử", "Retries"), t("Ghi chú", "Note")])
         self.table.setObjectName("finger_table")
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, (3,))
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(self.policy)
@@ -78,7 +78,8 @@ class CaptureStep(QWidget):
         else:
             self.portrait.hide()
             lay.addWidget(self.table, 1)
-        lay.addStretch(1)
+        if kind == "photo":
+            lay.addStretch(1)
         self.set_policy("full")
         self.show_result({}, {})
 
@@ -142,7 +143,6 @@ class CaptureStep(QWidget):
             rows.append([name, str(f.get("quality", "")), str(f.get("retries", 0)),
                          ", ".join(note) or t("đạt", "ok")])
         fill(self.table, rows)
-        self.table.resizeColumnsToContents()
         if fingers:
             self.status.setText(t(f"Đã thu nhận {len(fingers)} vị trí.",
                                   f"{len(fingers)} positions taken."))

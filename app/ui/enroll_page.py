@@ -63,6 +63,8 @@ class EnrollPage(QWidget):
         self._complete_waiting = False
         self._check_waiting = False
         self._check_ticket = 0
+        self._answered = 0
+        self._advance_pending = False
         self._dirty = False
         self.problems: list[Any] = []
         self.bio_capture: dict[str, Any] = {}  # capture metadata, saved with every draft
@@ -158,6 +160,12 @@ class EnrollPage(QWidget):
         if self.step not in ("form", "photo", "fingerprints"):
             return
         if self.step == "form":
+            if self._checker.isActive() or self._answered != self._check_ticket \
+                    or self._check_waiting:  # judge the form as it is now, not as it was
+                self._advance_pending = True
+                if self._checker.isActive():
+                    self.check_now()
+                return
             self.form.show_all = True
             self.form.show_problems(self.problems)
             if any(p.severity == "error" for p in self.problems):
@@ -274,15 +282,25 @@ class EnrollPage(QWidget):
         enr = self.enrollment
         operations.run(lambda: enr.check(form, rid).problems,
                        lambda probs: self._checked(ticket, form, probs),
-                       lambda e: self.save_state.setText(operations.describe(e)), self)
+                       lambda e: self._check_failed(ticket, e), self)
+
+    def _check_failed(self, ticket: int, exc: BaseException) -> None:
+        if ticket == self._check_ticket:
+            self._answered = ticket
+            self._advance_pending = False  # the officer sees why and presses Next again
+        self.save_state.setText(operations.describe(exc))
 
     def _checked(self, ticket: int, form: dict[str, Any], problems: list[Any]) -> None:
         if ticket != self._check_ticket:
             return  # the form changed since
+        self._answered = ticket
         self.problems = problems
         self.form.show_problems(problems)
         if self.step == "review":
             self.review.show_record(form, problems, self.form.reasons(), self.bio_missing())
+        if self._advance_pending:
+            self._advance_pending = False
+            self.go_next()
 
     # -- biometrics ------------------------------------------------------------------------------
     def _captured(self, blobs: dict[str, bytes], capture: dict[str, Any]) -> None:

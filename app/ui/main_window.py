@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.masterdata import MasterData, default_master
 from app.services.station import Session
 from app.ui import operations
+from app.ui.dashboard_page import DashboardPage
 from app.ui.enroll_capture import Capture
 from app.ui.enroll_find import WorklistSearch
 from app.ui.enroll_page import EnrollPage
@@ -27,14 +28,30 @@ from app.ui.records_page import RecordsPage
 from app.ui.review_page import ReviewPage
 
 
-def _placeholder(text: str) -> QWidget:
+def _placeholder(text: str, plan: str = "") -> QWidget:
     w = QWidget()
     lay = QVBoxLayout(w)
     title = QLabel(text)
     title.setObjectName("title")
     lay.addWidget(title)
+    if plan:
+        note = QLabel(plan)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        lay.addWidget(note)
     lay.addStretch(1)
     return w
+
+
+def _sync_plan() -> str:
+    return t("Sẽ có: trạng thái và tiến độ từng gói, lần liên lạc cuối với trung tâm, lỗi kèm "
+             "cách xử lý, nút \"Đồng bộ ngay\", xuất/nhập USB có kiểm tra, kết quả từ trung "
+             "tâm (hồ sơ cần thu nhận lại được tô nổi). Trong phiên bản này dùng lệnh "
+             "'enroll-station sync' hoặc 'export'.",
+             "Coming: per-packet state and progress, last contact with the centre, errors with "
+             "what to do, \"Sync now\", USB export/import with verification, centre results "
+             "(records to re-enroll highlighted). For now use 'enroll-station sync' or "
+             "'export'.")
 
 
 class MainArea(QWidget):
@@ -62,7 +79,9 @@ class MainArea(QWidget):
         self.enroll = EnrollPage(session, self.master, worklist, capture)
         self.records = RecordsPage(session, self.master)
         self.review = ReviewPage(session, self.master)
-        screens: list[QWidget] = [self.enroll, self.records, self.review]
+        self.dashboard = DashboardPage(session)
+        screens: list[QWidget] = [self.enroll, self.records, self.review,
+                                  _placeholder(pages[3][0], _sync_plan()), self.dashboard]
         for i, (label, keys) in enumerate(pages):
             self.nav.addItem(f"{label}    {keys}")
             self.pages.addWidget(screens[i] if i < len(screens) else _placeholder(label))

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,7 +27,14 @@ from app.services.station import Session
 from app.ui import operations
 from app.ui.fields import ChoiceCombo
 from app.ui.i18n import t
-from app.ui.record_view import RecordView, fill, readonly_table, short_time, state_label
+from app.ui.record_view import (
+    RecordView,
+    fill,
+    fit_columns,
+    readonly_table,
+    short_time,
+    state_label,
+)
 
 PAGE = 50
 
@@ -62,7 +68,7 @@ class RecordsPage(QWidget):
         self.table = readonly_table(["#", t("Họ tên", "Name"), t("Số định danh", "ID number"),
                                      t("Trạng thái", "State"), t("Cập nhật", "Updated")])
         self.table.setObjectName("records_table")
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (1,))
         self.view = RecordView(master)
         self.message = QLabel("")
         self.message.setObjectName("hint")
@@ -81,7 +87,7 @@ class RecordsPage(QWidget):
         ll.addLayout(pager)
         split.addWidget(left)
         split.addWidget(self.view)
-        split.setSizes([560, 520])
+        split.setSizes([600, 520])
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addLayout(bar)
@@ -136,7 +142,6 @@ class RecordsPage(QWidget):
         searching = bool(self.query.text().strip())
         fill(self.table, [[str(r["seq"]), upper(r["full_name"]), r["personal_id"],
                            state_label(r["state"]), short_time(r["updated_at"])] for r in rows])
-        self.table.resizeColumnToContents(0)
         self.prev.setEnabled(not searching and self.offset > 0)
         self.next.setEnabled(not searching and len(rows) == PAGE)
         self.page_label.setText("" if searching else

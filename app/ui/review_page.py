@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,7 +30,7 @@ from app.services.review import Review
 from app.services.station import Session
 from app.ui import operations
 from app.ui.i18n import t
-from app.ui.record_view import RecordView, fill, readonly_table, short_time
+from app.ui.record_view import RecordView, fill, fit_columns, readonly_table, short_time
 
 _KINDS = {"duplicate": ("Có thể trùng", "Possible duplicate"),
           "forced": ("Chụp ép", "Forced capture"), "clock": ("Đồng hồ bất thường", "Clock"),
@@ -85,9 +84,7 @@ class ReviewPage(QWidget):
                                      t("Thu nhận lúc", "Taken at")])
         self.table.setObjectName("queue_table")
         self.table.setSelectionMode(self.table.SelectionMode.ExtendedSelection)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (1, 3))
         self.view = RecordView(master)
         self.approve_button = QPushButton(t("Duyệt hồ sơ đã chọn  (Ctrl+Enter)",
                                             "Approve selected  (Ctrl+Enter)"))
@@ -104,7 +101,7 @@ class ReviewPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.view)
-        split.setSizes([600, 480])
+        split.setSizes([640, 500])
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addWidget(self.message)
@@ -153,7 +150,6 @@ class ReviewPage(QWidget):
         for i, r in enumerate(rows):
             if r["risk"]:
                 self.table.item(i, 0).setForeground(Qt.GlobalColor.darkRed)
-        self.table.resizeColumnToContents(0)
         self.view.clear()
         if self.allowed:
             clean = sum(1 for r in rows if not r["risk"])
@@ -166,7 +162,12 @@ class ReviewPage(QWidget):
         if not 0 <= row < len(self.rows):
             return
         rid, s = self.rows[row]["id"], self.session
-        operations.run(lambda: s.show(rid), self.view.show_record, self._failed, self)
+
+        def work() -> tuple[dict[str, Any], bytes | None]:
+            rec = s.show(rid)
+            return rec, (s.blob(rid, "face.jpg") if "face.jpg" in rec["blobs"] else None)
+
+        operations.run(work, lambda r: self.view.show_record(*r), self._failed, self)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

@@ -127,7 +127,7 @@ def test_draft_survives_the_window_and_resumes_at_its_step(qtbot, officer, wl):
     qtbot.waitUntil(lambda: not [p for p in page.problems if p.severity == "error"],
                     timeout=WAIT)
     page.go_next()
-    assert page.step == "photo"
+    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
     capture_now(qtbot, page)
     wait_saved(qtbot, page)
     form, rid = page.form.value(), page.record_id
@@ -152,6 +152,7 @@ def test_complete_enrollment_creates_a_captured_record(qtbot, page, officer, sta
     qtbot.waitUntil(lambda: page.problems is not None and not page._checker.isActive(),
                     timeout=WAIT)
     qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
     capture_now(qtbot, page)
     for expected in ("fingerprints", "review"):
         qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -197,6 +198,7 @@ def test_warning_reason_is_kept_and_lets_the_record_complete(qtbot, page, statio
     qtbot.waitUntil(lambda: msgs["full_name"].reason.isVisible(), timeout=WAIT)
     type_text(msgs["full_name"].reason, "Giấy khai sinh ghi một chữ")
     page.go_next()
+    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
     capture_now(qtbot, page)
     page.go_next()
     page.go_next()
@@ -238,3 +240,13 @@ def test_review_blocks_saving_without_biometrics(qtbot, page):
     qtbot.waitUntil(lambda: "Chưa đủ sinh trắc học" in page.review.notes.text(), timeout=WAIT)
     page.review.consent.setChecked(True)
     assert not page.review.save.isEnabled()
+
+
+def test_next_right_after_typing_waits_for_the_check(qtbot, page):
+    """Next pressed before the background check answered must not slip past errors."""
+    page.find.blank.emit()
+    type_text(page.form.editors["full_name"], "Lò Thị Mai")
+    page.go_next()  # no event processed since typing: the check is still pending
+    qtbot.waitUntil(lambda: not page._advance_pending, timeout=WAIT)
+    assert page.step == "form"
+    assert "Chưa nhập ngày sinh" in page.form.messages["date_of_birth"].label.text()
