@@ -5,9 +5,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PKGS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libfontconfig1 \
             libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 \
-            libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core xvfb xauth
+            libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils
 
-.PHONY: system venv demo test lint bench
+.PHONY: system venv demo test test-slow bench bundle
 
 system:  ## Debian libraries Qt needs, a Vietnamese-capable font and Xvfb (skipped when present)
 	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -19,7 +19,7 @@ system:  ## Debian libraries Qt needs, a Vietnamese-capable font and Xvfb (skipp
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,bundle]'
 	touch $@
 
 venv: $(VENV)/.installed
@@ -27,12 +27,16 @@ venv: $(VENV)/.installed
 demo: system venv  ## the app with simulated devices and a local reference centre on loopback
 	$(VENV)/bin/enroll-station demo
 
-test: system venv  ## lint, then the whole default test suite (slow soaks: make test-slow)
+test: system venv  ## lint, the default suite, then build the bundle + .deb and test them
 	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow tests/installer
 
 test-slow: system venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow
 
 bench: system venv  ## prints figures for docs/benchmarks.md
 	$(PY) -m bench
+
+bundle: system venv  ## PyInstaller one-folder bundle in dist/ and the release .deb
+	$(PY) -m installer build --deb

@@ -12,11 +12,12 @@ import json
 import sys
 from typing import Any
 
-from app.cli import device_cmds, record_cmds, station_cmds
+from app.cli import device_cmds, record_cmds, station_cmds, sync_cmds
 from app.cli.context import Ctx
 from app.domain.errors import StationError
+from app.services import version
 
-MODULES = (station_cmds, record_cmds, device_cmds)
+MODULES = (station_cmds, record_cmds, device_cmds, sync_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Trạm thu nhận căn cước / enrollment station")
     p.add_argument("--data-dir", help="data folder (default: the platform's user data folder)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    p.add_argument("--version", action="version", version=version.describe())
     sub = p.add_subparsers(dest="command", required=True)
 
     def add(name: str, fn: Any, help_: str, *, json_: bool = False, user: bool = False,

@@ -9,9 +9,9 @@ from typing import Any
 
 from app.cli.context import Ctx, opened, table
 from app.domain.errors import InputError
-from app.domain.masterdata import default_master
 from app.domain.states import State
 from app.services import enrollment, review
+from app.services.masterdata import master_for
 
 
 def cmd_list(ctx: Ctx) -> int:
@@ -82,7 +82,7 @@ def cmd_enroll(ctx: Ctx) -> int:
                          field="from_json")
     with opened(ctx) as station:
         session = ctx.session(station)
-        flow = enrollment.Enrollment(session, default_master())
+        flow = enrollment.Enrollment(session, master_for(station))
         if a.draft:
             rid = flow.save_draft(form)
         else:

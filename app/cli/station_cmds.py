@@ -62,8 +62,20 @@ def cmd_export(ctx: Ctx) -> int:
     return 0
 
 
+def cmd_purge(ctx: Ctx) -> int:
+    with opened(ctx) as station:
+        session = ctx.session(station)
+        ids = outbox.purge(session, ctx.args.retention_days)
+        session.logout()
+    ctx.emit({"purged": ids}, ctx_text(ctx, f"Đã xoá sinh trắc của {len(ids)} hồ sơ đã có biên "
+                                            "nhận.", f"Purged {len(ids)} delivered record(s)."))
+    return 0
+
+
 def cmd_self_test(ctx: Ctx) -> int:
-    results = selftest.run_all()
+    from app.main import ui_checks
+
+    results = selftest.run_all(ui_checks())
     ok = all(r["ok"] for r in results)
     human = "\n".join(f"{'OK ' if r['ok'] else 'FAIL'} {r['name']:<28} {r['ms']:>7.1f} ms"
                       f"{'  ' + r['error'] if r.get('error') else ''}" for r in results)
@@ -71,13 +83,28 @@ def cmd_self_test(ctx: Ctx) -> int:
     return 0 if ok else 1
 
 
+def _need_display() -> None:
+    """Say so in words instead of letting Qt abort without a screen (Linux, pip installs)."""
+    import os
+    import sys
+
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise InputError("no_display", "Không có màn hình: chạy trong phiên đồ hoạ, hoặc dùng "
+                         "'xvfb-run enroll-station ...'.",
+                         "No display: run inside a desktop session, or use "
+                         "'xvfb-run enroll-station ...'.", field="display")
+
+
 def cmd_gui(ctx: Ctx) -> int:
+    _need_display()
     from app.main import run_gui
 
     return run_gui(ctx.data_dir, ctx.lang)
 
 
 def cmd_demo(ctx: Ctx) -> int:
+    _need_display()
     from app.main import run_demo
 
     return run_demo(ctx.lang, Path(ctx.args.data_dir) if ctx.args.data_dir else None)
@@ -101,6 +128,9 @@ def register(add: Any, sub: Any) -> None:
     sp = add("export", cmd_export, "write approved packets to a folder (USB stick)", json_=True,
              user=True)
     sp.add_argument("--to", required=True, metavar="DIR")
+    sp = add("purge", cmd_purge, "shred records the centre has receipted, after retention",
+             json_=True, user=True)
+    sp.add_argument("--retention-days", type=int, default=outbox.RETENTION_DAYS)
     add("self-test", cmd_self_test, "check crypto, store and components", json_=True)
     add("gui", cmd_gui, "open the application")
     add("demo", cmd_demo, "the application with a throwaway demo station")

@@ -89,8 +89,9 @@ def fingers_to_record(result: CaptureResult) -> Biometrics:
 
 def capture_all(camera: Camera | None, scanner: FingerprintScanner | None,
                 exceptions: dict[int, str] | None = None, threshold: int = 40,
-                max_retries: int = 2) -> Biometrics:
-    """Portrait then fingerprints, as the officer does it; devices are opened and closed here."""
+                max_retries: int = 3) -> Biometrics:
+    """Portrait then fingerprints, as the officer does it; devices are opened and closed here.
+    Policy defaults (MOSIP practice): NFIQ 2 threshold 40, 3 retries, best capture kept."""
     started = time.time()
     bio = Biometrics()
     if camera is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from app.packets.archive import canonical
 from app.packets.keys import CentrePublic, VerifyKey, b64, unb64
 from app.services import packaging
 from app.services.station import Session
-from app.store import outbox
+from app.store import centre, outbox
 
 BATCH_FORMAT = "enroll-station/usb-batch"
 MANIFEST = "batch-manifest.json"
@@ -29,7 +29,7 @@ SIG_CONTEXT = b"enroll-station/usb-batch/v1\x00"
 
 
 def centre_public(session: Session) -> CentrePublic:
-    info = session.station.store.run(outbox.centre)
+    info = session.station.store.run(centre.centre)
     return CentrePublic.from_document(info["keys_doc"])
 
 
@@ -41,13 +41,13 @@ def register_centre(session: Session, keys_doc: dict[str, Any], server_url: str 
         raise AuthError("not_allowed", "Chỉ quản trị viên mới đăng ký trạm với trung tâm.",
                         "Only an administrator registers the station with the centre.",
                         field="role")
-    session.station.store.run(outbox.register, session._k(write=True), keys_doc, server_url,
+    session.station.store.run(centre.register, session._k(write=True), keys_doc, server_url,
                               credential, session.user.id)
 
 
 def queue_approved(session: Session) -> list[str]:
     """Seal every approved record to the centre's current key and move it to `queued`."""
-    centre = centre_public(session)
+    centre_keys = centre_public(session)
     station_id = session.station_id()
     station_key = session.station_signing_key()
     done = []
@@ -56,7 +56,7 @@ def queue_approved(session: Session) -> list[str]:
         blobs = session.blobs(meta["id"])
         contents = packaging.contents_for(rec, blobs, station_id)
         built = packaging.seal(contents, rec["data"]["_signatures"], station_id, station_key,
-                               centre.current)
+                               centre_keys.current)
         session.station.require_sound()
         session.station.store.run(outbox.enqueue, meta["id"], built.envelope,
                                   built.envelope_sha256, built.centre_key_id)
@@ -140,3 +140,22 @@ def verify_batch(folder: Path) -> dict[str, Any]:
                          field="from")
     return {"station_id": manifest["station_id"], "count": manifest["count"],
             "station_key_id": sig["key_id"], "packets": manifest["packets"], "verified": True}
+
+
+RETENTION_DAYS = 30
+
+
+def purge(session: Session, retention_days: int = RETENTION_DAYS,
+          now: datetime | None = None) -> list[str]:
+    """Shred delivered records whose receipt is older than the retention period."""
+    if session.user.role.value not in ("admin", "supervisor"):
+        raise AuthError("not_allowed", "Chỉ quản trị viên hoặc cán bộ duyệt được xoá dữ liệu.",
+                        "Only an administrator or a supervisor may purge.", field="role")
+    session._k(write=True)
+    before = ((now or datetime.now(UTC)) - timedelta(days=retention_days)).isoformat()
+    ids = session.station.store.run(outbox.purgeable, before)
+    for rid in ids:
+        session.station.store.run(outbox.purge, rid, session.user.id)
+    if ids:
+        session.station.store.run(lambda db: db.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+    return ids

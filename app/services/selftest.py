@@ -68,9 +68,71 @@ def _store() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _face_detector() -> None:
+    from devices.camera.synthetic import SyntheticCamera
+    from devices.portrait.analyse import capture_portrait
+
+    cam = SyntheticCamera()
+    cam.open()
+    try:
+        report, jpeg = capture_portrait(cam.read())
+    finally:
+        cam.close()
+    assert report.face is not None and report.passed and jpeg and jpeg[:2] == b"\xff\xd8"
+
+
+def _portrait_process() -> None:
+    """The face analysis runs in a child process in the app: prove one can start here."""
+    from devices.camera.synthetic import SyntheticCamera
+    from devices.portrait.process import ProcessAnalyser
+
+    cam = SyntheticCamera()
+    cam.open()
+    try:
+        frame = cam.read()
+    finally:
+        cam.close()
+    with ProcessAnalyser(start_timeout=60.0) as analyse:
+        assert analyse(frame).face is not None
+
+
+def _fingerprints() -> None:
+    from devices.fingerprint import quality, wsq_codec
+    from devices.fingerprint.synthetic import generate_print
+
+    img = generate_print(3)
+    report = quality.assess(img, 2)
+    assert report.accepted and report.score is not None and report.score > 20, report.score
+    back = wsq_codec.decode(wsq_codec.encode(img))
+    assert back.image.shape == img.shape and back.ppi == 500
+
+
+def _packet() -> None:
+    from datetime import UTC, datetime
+
+    from app.packets.build import Signers, build_packet
+    from app.packets.inputs import PacketInputs
+    from app.packets.keys import CentreKeys, SigningKey
+    from app.packets.verify import check_packet
+
+    centre = CentreKeys.generate()
+    now = datetime.now(UTC)
+    signers = Signers(SigningKey.generate(), SigningKey.generate(), SigningKey.generate())
+    built = build_packet(PacketInputs("selftest-1", "station-1", "officer-1", now, now,
+                                      {"full_name": "Tự Kiểm Tra"}, supervisor_id="super-1",
+                                      approved_at=now), signers, centre.current_public, now)
+    results = check_packet(built.envelope, centre, None)
+    failed = [r.name for r in results if r.status == "fail"]
+    assert not failed, failed
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("crypto", _crypto),
     ("store", _store),
+    ("packet build + verify", _packet),
+    ("face detector + portrait", _face_detector),
+    ("portrait worker process", _portrait_process),
+    ("NFIQ 2 + WSQ", _fingerprints),
 ]
 
 

@@ -148,3 +148,17 @@ def m0003_centre_outbox(db: Database) -> None:
             updated_at TEXT NOT NULL
         )"""
     )
+
+
+@_migration("0004_sync_state")
+def m0004_sync_state(db: Database) -> None:
+    for column in ("station_commune TEXT", "box_key BLOB", "registration TEXT",
+                   "master_version INTEGER NOT NULL DEFAULT 0",
+                   "worklist_version INTEGER NOT NULL DEFAULT 0",
+                   "key_sequence INTEGER NOT NULL DEFAULT 0"):
+        db.execute(f"ALTER TABLE centre ADD COLUMN {column}")
+    db.execute("ALTER TABLE outbox ADD COLUMN centre_status TEXT")
+    db.execute("ALTER TABLE outbox ADD COLUMN centre_reason TEXT")
+    # Signed master-data bundles from the centre (code lists, units, thresholds): no personal data.
+    db.execute("CREATE TABLE master_bundles (version INTEGER PRIMARY KEY, doc TEXT NOT NULL, "
+               "applied_at TEXT NOT NULL)")

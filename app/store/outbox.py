@@ -1,4 +1,4 @@
-"""The centre's registration and the outbox of sealed packets, as the store keeps them.
+"""The outbox of sealed packets, as the store keeps them.
 
 A packet enters the outbox in the same transaction that moves its record to `queued`, and a
 receipt is recorded in the same transaction that moves it to `delivered`: the two can never
@@ -14,50 +14,7 @@ from sqlite_utils import Database
 
 from app.domain.errors import InputError
 from app.domain.states import State
-from app.store import audit, crypto, records
-from app.store.keys import Keys
-
-
-def not_provisioned() -> InputError:
-    return InputError("not_provisioned",
-                      "Trạm chưa được đăng ký với trung tâm: chạy 'enroll-station provision'.",
-                      "The station is not registered with the centre yet: run "
-                      "'enroll-station provision'.", field="centre")
-
-
-def register(db: Database, keys: Keys, keys_doc: dict[str, Any], server_url: str | None,
-             credential: str | None, actor: str | None) -> None:
-    with db.atomic():
-        sealed = (crypto.seal(keys.kek, credential.encode(), b"centre-credential")
-                  if credential else None)
-        db.execute("DELETE FROM centre")
-        db.execute("INSERT INTO centre (id, server_url, keys_doc, credential, registered_at) "
-                   "VALUES (1, ?, ?, ?, ?)",
-                   [server_url, json.dumps(keys_doc, sort_keys=True), sealed, audit.now_iso()])
-        audit.append(db, "provision", actor, None, online=server_url is not None)
-
-
-def centre(db: Database, keys: Keys | None = None) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM centre WHERE id = 1"))
-    if not rows:
-        raise not_provisioned()
-    row = rows[0]
-    out = {k: row[k] for k in ("server_url", "registered_at", "status_cursor", "last_contact",
-                               "clock_offset")}
-    out["keys_doc"] = json.loads(row["keys_doc"])
-    if keys is not None and row["credential"]:
-        out["credential"] = crypto.open_sealed(keys.kek, row["credential"],
-                                               b"centre-credential").decode()
-    return out
-
-
-def update_centre(db: Database, **fields: Any) -> None:
-    allowed = {"status_cursor", "last_contact", "clock_offset", "keys_doc"}
-    sets = {k: (json.dumps(v, sort_keys=True) if k == "keys_doc" else v)
-            for k, v in fields.items() if k in allowed}
-    if sets:
-        db.execute(f"UPDATE centre SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = 1",
-                   list(sets.values()))
+from app.store import audit, records
 
 
 def enqueue(db: Database, record_id: str, envelope: bytes, envelope_sha256: str,
@@ -120,6 +77,31 @@ def delivered(db: Database, record_id: str, receipt: dict[str, Any]) -> None:
                    "WHERE record_id = ?",
                    [json.dumps(receipt, sort_keys=True), audit.now_iso(), record_id])
         audit.append(db, "delivered", None, record_id)
+        early = db.execute("SELECT centre_status FROM outbox WHERE record_id = ?",
+                           [record_id]).fetchone()[0]
+        if early in (State.ACCEPTED.value, State.RETURNED.value):  # news arrived before us
+            records.transition(db, record_id, State(early), None, None)
+
+
+def centre_status(db: Database, events: list[tuple[str, str, str | None]], cursor: int) -> int:
+    """Apply the centre's status events and the new cursor in one transaction. A result for a
+    packet not yet delivered here (carried by USB) is kept and applied on delivery."""
+    applied = 0
+    with db.atomic():
+        for packet_id, status, reason in events:
+            if status not in (State.ACCEPTED.value, State.RETURNED.value):
+                continue
+            row = db.execute("SELECT r.state FROM outbox o JOIN records r ON r.id = o.record_id "
+                             "WHERE o.record_id = ?", [packet_id]).fetchone()
+            if row is None:
+                continue  # not ours (another station's packet we carried)
+            db.execute("UPDATE outbox SET centre_status = ?, centre_reason = ? "
+                       "WHERE record_id = ?", [status, reason, packet_id])
+            if row[0] == State.DELIVERED.value:
+                records.transition(db, packet_id, State(status), None, None)
+                applied += 1
+        db.execute("UPDATE centre SET status_cursor = ? WHERE id = 1", [cursor])
+    return applied
 
 
 def receipt(db: Database, record_id: str) -> dict[str, Any] | None:
@@ -139,3 +121,18 @@ def counts(db: Database) -> dict[str, int]:
     row = db.execute("SELECT COUNT(*), SUM(receipt IS NULL), SUM(exported_to IS NOT NULL) "
                      "FROM outbox").fetchone()
     return {"packets": row[0] or 0, "undelivered": row[1] or 0, "exported": row[2] or 0}
+
+
+def purgeable(db: Database, before: str) -> list[str]:
+    """Delivered packets whose receipt is older than `before` (ISO time)."""
+    return [r[0] for r in db.execute(
+        "SELECT o.record_id FROM outbox o JOIN records r ON r.id = o.record_id "
+        "WHERE o.receipt IS NOT NULL AND o.updated_at < ? AND r.state IN (?, ?, ?)",
+        [before, State.DELIVERED.value, State.ACCEPTED.value, State.RETURNED.value])]
+
+
+def purge(db: Database, record_id: str, actor: str | None) -> None:
+    """Shred the record (key, payload, blobs, index) and drop its envelope; keep the receipt."""
+    with db.atomic():
+        records.shred(db, record_id, actor, checkpoint=False)
+        db.execute("UPDATE outbox SET envelope = NULL WHERE record_id = ?", [record_id])

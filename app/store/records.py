@@ -40,9 +40,13 @@ def _index_tokens(keys: Keys, data: dict[str, Any]) -> set[bytes]:
 
 
 def _clock_flag(db: Database, now: str) -> int:
-    """1 when the wall clock runs behind what the log has already seen (clock set back)."""
+    """1 when the wall clock looks wrong: behind what the log has already seen (set back), or
+    more than CLOCK_SLACK away from the centre's time at the last contact."""
     last = audit.last_wall_time(db)
     if last and datetime.fromisoformat(now) + CLOCK_SLACK < datetime.fromisoformat(last):
+        return 1
+    row = db.execute("SELECT clock_offset FROM centre WHERE id = 1").fetchone()
+    if row and row[0] is not None and abs(row[0]) > CLOCK_SLACK.total_seconds():
         return 1
     return 0
 
@@ -204,7 +208,7 @@ def save_and_transition(db: Database, keys: Keys, data: dict[str, Any], blobs: d
     return SavedRecord(saved.id, saved.version, target)
 
 
-def shred(db: Database, record_id: str, actor_id: str | None) -> None:
+def shred(db: Database, record_id: str, actor_id: str | None, checkpoint: bool = True) -> None:
     """Delete the data key, ciphertext and index rows; keep a plain tombstone for the audit."""
     with db.atomic():
         current = State(meta(db, record_id)["state"])
@@ -216,4 +220,5 @@ def shred(db: Database, record_id: str, actor_id: str | None) -> None:
         db.execute("UPDATE records SET state = ?, payload = NULL, blob_count = 0, size = 0, "
                    "updated_at = ? WHERE id = ?", [State.PURGED.value, audit.now_iso(), record_id])
         audit.append(db, "shred", actor_id, record_id, **{"from": current.value})
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if checkpoint and not db.conn.in_transaction:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -42,7 +42,8 @@ def replace(db: Database, keys: Keys, batch: str, entries: Iterable[dict[str, An
                 db.execute("INSERT INTO worklist_index (token, entry_id) VALUES (?, ?)",
                            [token, count])
         audit.append(db, "worklist_import", actor, None, batch=batch, entries=count)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old entries' pages leave the WAL
+    if not db.conn.in_transaction:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old entries' pages leave the WAL
     return count
 
 

@@ -21,14 +21,31 @@ QListWidget#nav::item:selected { background: #3d5a80; }
 """
 
 
+def print_font() -> QFont:
+    """The bundled family for printed forms, so every diacritic is embedded in the PDF."""
+    load_fonts()
+    return QFont(_family, 10)
+
+
+_family = "DejaVu Sans"
+_loaded = False
+
+
+def load_fonts() -> str:
+    global _family, _loaded
+    if not _loaded:
+        for ttf in sorted(FONTS.glob("*.ttf")):
+            fid = QFontDatabase.addApplicationFont(str(ttf))
+            fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+            if fams:
+                _family = fams[0]
+        _loaded = True
+    return _family
+
+
 def apply(app: QApplication) -> str:
     """Load the bundled fonts and make them the default; returns the family used."""
-    family = "DejaVu Sans"
-    for ttf in sorted(FONTS.glob("*.ttf")):
-        fid = QFontDatabase.addApplicationFont(str(ttf))
-        fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-        if fams:
-            family = fams[0]
+    family = load_fonts()
     app.setFont(QFont(family, 11))
     app.setStyleSheet(STYLE)
     return family

@@ -178,3 +178,30 @@ def test_emulators_speak_to_the_drivers(tmp_path, emulator, spec):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_server_token_provision_sync(initialised, tmp_path):
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    centre = tmp_path / "centre"
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "server", "--data-dir",
+                             str(centre)], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:")
+        r = es(tmp_path, "server", "token", "--commune", "00004", "--data-dir", str(centre),
+               "--json")
+        token = json.loads(r.stdout)["token"]
+        args = ["provision", "--server", url, "--token", token, "--commune", "00004", "--as",
+                "admin", "--password-stdin", "--json"]
+        r = es(initialised, *args, stdin="admin-pass-1\n")
+        assert r.returncode == 0, r.stderr
+        r = es(initialised, *args, stdin="admin-pass-1\n")  # a token works once
+        assert r.returncode != 0 and "token" in r.stderr.lower()
+        r = es(initialised, "sync", "--once", "--as", "sup1", "--password-stdin", "--json",
+               stdin="super-pass-1\n")
+        assert r.returncode == 0, r.stderr
+        out = json.loads(r.stdout)
+        assert out["online"] and out["pending"] == 0
+    finally:
+        proc.terminate()
+        proc.wait(10)

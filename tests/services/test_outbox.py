@@ -71,3 +71,24 @@ def test_only_admin_registers_centre_and_bad_doc_refused(station, officer, centr
     doc["hpke"][0]["kid"] = "0" * 16
     with pytest.raises(StationError):
         outbox.register_centre(admin, doc)
+
+
+def test_purge_after_receipt_and_retention(station, supervisor, approved, centre):
+    from datetime import UTC, datetime, timedelta
+
+    from app.packets.receipt import issue_receipt
+
+    outbox.queue_approved(supervisor)
+    keys = centre[0]
+    for rid in approved[:2]:  # two delivered, one still waiting
+        env = station.store.run(store_outbox.envelope, rid)
+        wire = issue_receipt(env, rid, keys.receipt_key, datetime.now(UTC))
+        station.store.run(store_outbox.delivered, rid, wire)
+    assert outbox.purge(supervisor) == []  # within the retention period: kept
+    later = datetime.now(UTC) + timedelta(days=31)
+    assert sorted(outbox.purge(supervisor, now=later)) == sorted(approved[:2])
+    states = {r["id"]: r["state"] for r in station.list_records()}
+    assert [states[i] for i in approved] == ["purged", "purged", "queued"]
+    assert station.store.run(store_outbox.receipt, approved[0])  # the proof stays
+    with pytest.raises(InputError):
+        supervisor.show(approved[0])

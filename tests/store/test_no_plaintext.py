@@ -86,3 +86,26 @@ def test_recovery_copy_opens_with_the_centre_key(tmp_path):
     assert data == {"full_name": "Lý Thị Sa"}
     with pytest.raises(Exception):  # noqa: B017 - any failure: the wrong key must not open it
         crypto.open_from(X25519PrivateKey.generate(), sealed, keys.recovery_info(station_id))
+
+
+def test_worklist_is_not_in_clear(tmp_path, private_tmp):
+    from datetime import date
+
+    from app.domain.masterdata import default_master
+    from app.services import worklist
+
+    st = Station.init(tmp_path / "data", "Trạm", "admin", "admin-pass-1", kdf=FAST_KDF)
+    admin = st.login("admin", "admin-pass-1")
+    admin.add_user("officer1", "officer", "officer-pass-1")
+    officer = st.login("officer1", "officer-pass-1")
+    worklist.import_synthetic(officer, default_master(), 50, 9, date(2026, 11, 22))
+    entries = worklist.search(officer, "thi") + worklist.search(officer, "van")
+    assert entries
+    st.close()
+    needles = []
+    for e in entries:
+        for form in ("NFC", "NFD"):
+            needles.append(unicodedata.normalize(form, e["full_name"]).encode())
+        needles += [e["personal_id"].encode(), names.fold(e["full_name"]).encode()]
+    assert _scan(tmp_path / "data", needles) == []
+    assert _scan(private_tmp, needles) == []

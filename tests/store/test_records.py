@@ -73,3 +73,16 @@ def test_missing_record_is_named(officer):
     with pytest.raises(InputError) as e:
         officer.show("no-such-id")
     assert e.value.field == "id" and "no-such-id" in e.value.en
+
+
+def test_clock_far_from_the_centre_flags_records(station, officer):
+    from app.store import centre
+
+    station.store.run(lambda db: db.execute(
+        "INSERT INTO centre (id, keys_doc, registered_at, clock_offset) VALUES (1, '{}', 'x', ?)",
+        [3600.0]))
+    rec = officer.save_record({"full_name": "Lò Thị Sáu"})
+    assert officer.show(rec.id)["clock_flag"] == 1
+    station.store.run(centre.update_centre, clock_offset=2.0)
+    ok = officer.save_record({"full_name": "Lò Thị Bảy"})
+    assert officer.show(ok.id)["clock_flag"] == 0

@@ -1,0 +1,36 @@
+"""The reference central server for operators: run it, issue tokens, simulate card production.
+
+A thin wrapper so the command line reaches sync/server only through the services layer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sync.server import run
+
+
+def default_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("enroll-station-centre", appauthor=False))
+
+
+def serve(data_dir: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    run.serve(data_dir, host, port)
+
+
+def issue_token(data_dir: Path, commune: str) -> str:
+    return run.issue_token(data_dir, commune)
+
+
+def mark_packet(data_dir: Path, packet_id: str, status: str, reason: str | None = None) -> None:
+    run.mark_packet(data_dir, packet_id, status, reason)
+
+
+def publish_worklist(data_dir: Path, commune: str, entries: list[dict[str, Any]]) -> int:
+    return run.publish_worklist(data_dir, commune, entries)
+
+
+running_server = run.running_server
