@@ -16,27 +16,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.masterdata import MasterData, default_master
 from app.services.station import Session
 from app.ui import operations
+from app.ui.dashboard_page import DashboardPage
+from app.ui.enroll_capture import Capture
+from app.ui.enroll_find import WorklistSearch
+from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import t
+from app.ui.records_page import RecordsPage
+from app.ui.review_page import ReviewPage
 
 
-def _placeholder(text: str) -> QWidget:
+def _placeholder(text: str, plan: str = "") -> QWidget:
     w = QWidget()
     lay = QVBoxLayout(w)
     title = QLabel(text)
     title.setObjectName("title")
     lay.addWidget(title)
+    if plan:
+        note = QLabel(plan)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        lay.addWidget(note)
     lay.addStretch(1)
     return w
+
+
+def _sync_plan() -> str:
+    return t("Sẽ có: trạng thái và tiến độ từng gói, lần liên lạc cuối với trung tâm, lỗi kèm "
+             "cách xử lý, nút \"Đồng bộ ngay\", xuất/nhập USB có kiểm tra, kết quả từ trung "
+             "tâm (hồ sơ cần thu nhận lại được tô nổi). Trong phiên bản này dùng lệnh "
+             "'enroll-station sync' hoặc 'export'.",
+             "Coming: per-packet state and progress, last contact with the centre, errors with "
+             "what to do, \"Sync now\", USB export/import with verification, centre results "
+             "(records to re-enroll highlighted). For now use 'enroll-station sync' or "
+             "'export'.")
 
 
 class MainArea(QWidget):
     """Navigation + pages + status strip for one logged-in session."""
 
-    def __init__(self, session: Session, station_name: str) -> None:
+    def __init__(self, session: Session, station_name: str,
+                 worklist: WorklistSearch | None = None,
+                 master: MasterData | None = None, capture: Capture | None = None) -> None:
+        """`worklist(text)` searches the commune worklist; `capture(policy)` runs the camera
+        and scanner (the composition root chooses real or simulated devices)."""
         super().__init__()
         self.session = session
+        self.master = master or default_master()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(220)
@@ -48,9 +76,15 @@ class MainArea(QWidget):
             (t("Đồng bộ", "Sync"), "Ctrl+S"),
             (t("Tổng quan", "Dashboard"), "Ctrl+T"),
         ]
+        self.enroll = EnrollPage(session, self.master, worklist, capture)
+        self.records = RecordsPage(session, self.master)
+        self.review = ReviewPage(session, self.master)
+        self.dashboard = DashboardPage(session)
+        screens: list[QWidget] = [self.enroll, self.records, self.review,
+                                  _placeholder(pages[3][0], _sync_plan()), self.dashboard]
         for i, (label, keys) in enumerate(pages):
             self.nav.addItem(f"{label}    {keys}")
-            self.pages.addWidget(_placeholder(label))
+            self.pages.addWidget(screens[i] if i < len(screens) else _placeholder(label))
             QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.nav.setCurrentRow(i))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)

@@ -1,0 +1,164 @@
+"""One record read-only: its state and times, then every form line as CC01 prints it.
+
+Shared by the records page and the supervisor queue, so both show a record the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.forms import cc01_fields
+from app.domain.masterdata import MasterData
+from app.domain.record import parse_record
+from app.ui.i18n import t
+
+_STATES = {"draft": ("Nháp", "Draft"), "captured": ("Chờ duyệt", "To approve"),
+           "approved": ("Đã duyệt", "Approved"), "rejected": ("Bị trả lại", "Rejected"),
+           "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
+           "delivered": ("Đã gửi", "Delivered"), "accepted": ("Trung tâm đã nhận", "Accepted"),
+           "returned": ("Cần thu nhận lại", "Re-enroll"), "purged": ("Đã xoá sinh trắc",
+                                                                    "Purged")}
+
+
+_FIELDS = {"full_name": ("Họ tên", "Name"), "personal_id": ("Số định danh", "ID number"),
+           "date_of_birth": ("Ngày sinh", "Date of birth"), "nationality": ("Quốc tịch",
+                                                                          "Nationality"),
+           "representative": ("Người đại diện", "Representative"), "spouse": ("Vợ/chồng",
+                                                                            "Spouse"),
+           "permanent_residence": ("Nơi thường trú", "Permanent residence"),
+           "current_residence": ("Nơi ở hiện tại", "Current residence"),
+           "temporary_residence": ("Nơi tạm trú", "Temporary residence"),
+           "birth_registration_place": ("Nơi đăng ký khai sinh", "Birth registered in"),
+           "place_of_origin": ("Quê quán", "Place of origin")}
+
+
+def field_label(path: str) -> str:
+    """'full_name:name_single_word' -> 'Họ tên' (the form's words, not the JSON key)."""
+    head = path.split(":")[0].split(".")[0]
+    vi, en = _FIELDS.get(head, (head, head))
+    return t(vi, en)
+
+
+def state_label(state: str) -> str:
+    vi, en = _STATES.get(state, (state, state))
+    return t(vi, en)
+
+
+def short_time(text: str | None) -> str:
+    """'2026-11-22T22:59:07+00:00' -> '22/11 22:59' (stored time, UTC)."""
+    s = text or ""
+    if len(s) < 16:
+        return s
+    return f"{s[8:10]}/{s[5:7]} {s[11:16]}"
+
+
+def readonly_table(columns: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+def fit_columns(table: QTableWidget, stretch: tuple[int, ...]) -> None:
+    """Columns as wide as their content (no clipped ID numbers), the `stretch` ones share the
+    rest."""
+    hh = table.horizontalHeader()
+    for i in range(table.columnCount()):
+        hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if i in stretch
+                                else QHeaderView.ResizeMode.ResizeToContents)
+
+
+def fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for i, cells in enumerate(rows):
+        for j, text in enumerate(cells):
+            table.setItem(i, j, QTableWidgetItem(text))
+
+
+class RecordView(QWidget):
+    def __init__(self, master: MasterData) -> None:
+        super().__init__()
+        self.master = master
+        self.head = QLabel(t("Chọn một hồ sơ để xem.", "Pick a record to see it."))
+        self.head.setObjectName("record_head")
+        self.head.setWordWrap(True)
+        self.table = readonly_table([t("Mục", "Field"), t("Nội dung", "Value")])
+        self.table.setObjectName("record_fields")
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.portrait = QLabel()
+        self.portrait.setObjectName("record_portrait")
+        self.portrait.setFixedSize(120, 180)
+        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.portrait.setStyleSheet("border: 1px solid #c8d0d8; background: #f4f6f8;")
+        self.portrait.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.head, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+
+    def clear(self) -> None:
+        self.head.setText(t("Chọn một hồ sơ để xem.", "Pick a record to see it."))
+        self.table.setRowCount(0)
+        self.portrait.hide()
+
+    def show_record(self, rec: dict[str, Any], face: bytes | None = None) -> None:
+        """`face` is the portrait JPEG when the caller loaded it (the supervisor's view)."""
+        data = rec.get("data") or {}
+        form = {k: v for k, v in data.items() if not k.startswith("_")}
+        record, _ = parse_record(form)
+        lines = [f"<b>{state_label(rec.get('state', ''))}</b>  ·  #{rec.get('seq', '')}  ·  "
+                 + t("tạo ", "created ") + short_time(rec.get("created_at")) + "  ·  "
+                 + t("sửa ", "updated ") + short_time(rec.get("updated_at"))]
+        review = data.get("_review") or {}
+        if review.get("reason"):
+            lines.append("<span style='color:#b00020'>" + t("Lý do trả lại: ", "Rejected: ")
+                         + review["reason"] + "</span>")
+        for key, why in (data.get("_reasons") or {}).items():
+            lines.append("<span style='color:#9a6700'>⚠ " + field_label(key) + ": " + why
+                         + "</span>")
+        cap = data.get("_capture") or {}
+        fingers = cap.get("fingers") or []
+        if cap.get("face") or fingers:
+            forced = sum(1 for f in [cap.get("face") or {}, *fingers] if f.get("forced"))
+            excepted = sum(1 for f in fingers if f.get("exception"))
+            lines.append(t(f"Ảnh: {'có' if cap.get('face') else 'không'} · vân tay: "
+                           f"{len(fingers)} vị trí · ép: {forced} · ngoại lệ: {excepted}",
+                           f"Photo: {'yes' if cap.get('face') else 'no'} · prints: "
+                           f"{len(fingers)} · forced: {forced} · exceptions: {excepted}"))
+        if rec.get("clock_flag"):
+            lines.append(t("Đồng hồ máy bất thường khi tạo hồ sơ.",
+                           "The clock looked wrong when the record was made."))
+        self.head.setText("<br>".join(lines))
+        self.portrait.setVisible(face is not None)
+        if face:
+            pix = QPixmap()
+            pix.loadFromData(face)
+            self.portrait.setPixmap(pix.scaled(self.portrait.size(),
+                                               Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+        rows = [[k, v] for k, v in cc01_fields(record, self.master) if v]
+        fill(self.table, rows)
+        self.table.resizeRowsToContents()
