@@ -1,0 +1,179 @@
+"""Dashboard: enrollments per officer (today / last 7 days), queue ages, and the five operating
+limits as countdowns coloured ok / amber / red. Everything is read off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import limits as limits_service
+from app.services import sync_view
+from app.services.station import Session
+from app.ui import operations
+from app.ui.i18n import t
+
+LEVEL_COLOURS = {"ok": "#2e7d32", "amber": "#f0a000", "red": "#c62828"}
+QUEUE_NAMES = {
+    "captured": ("Chờ duyệt", "Awaiting approval"), "approved": ("Đã duyệt", "Approved"),
+    "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
+    "returned": ("Bị trả lại", "Returned"),
+}
+
+
+class BarChart(QWidget):
+    """Two bars per officer (today, last 7 days), drawn with QPainter: no QtCharts offscreen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self.setMinimumHeight(200)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802 - Qt name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = p.fontMetrics()
+        w, h = self.width(), self.height()
+        legend = [(t("Hôm nay", "Today"), QColor("#3d5a80")),
+                  (t("7 ngày qua", "Last 7 days"), QColor("#98c1d9"))]
+        x = 8
+        for text, colour in legend:
+            p.fillRect(x, 6, 14, 14, colour)
+            p.drawText(x + 20, 18, text)
+            x += 34 + fm.horizontalAdvance(text)
+        if not self.rows:
+            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter,
+                       t("Chưa có hồ sơ nào trong tuần.", "No enrollments this week."))
+            return
+        top, bottom = 30, h - fm.height() - 8
+        top_value = max(1, max(int(r["week"] or 0) for r in self.rows))
+        slot = (w - 16) / len(self.rows)
+        bar = min(48.0, slot / 3)
+        for i, r in enumerate(self.rows):
+            x0 = 8 + i * slot + (slot - 2 * bar - 4) / 2
+            for j, key in enumerate(("today", "week")):
+                value = int(r[key] or 0)
+                height = (bottom - top - fm.height()) * value / top_value
+                rect = QRectF(x0 + j * (bar + 4), bottom - height, bar, height)
+                p.fillRect(rect, legend[j][1])
+                p.drawText(QRectF(rect.x() - 10, rect.y() - fm.height() - 2, bar + 20,
+                                  fm.height()), Qt.AlignmentFlag.AlignCenter, str(value))
+            p.drawText(QRectF(8 + i * slot, bottom + 4, slot, fm.height()),
+                       Qt.AlignmentFlag.AlignCenter, fm.elidedText(
+                           r["username"], Qt.TextElideMode.ElideRight, int(slot)))
+        p.end()
+
+
+def _num(v: float) -> str:
+    return f"{v:g}" if v != int(v) else str(int(v))
+
+
+class DashboardPage(QWidget):
+    """`installed_on`: ISO date the software was installed (app.services.version.installed_on());
+    `maxima`: limit overrides (from the centre's master data, or small ones in tests)."""
+
+    refreshed = Signal()
+
+    def __init__(self, session: Session, installed_on: str | None = None,
+                 maxima: dict[str, float] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.installed_on = installed_on
+        self.maxima = maxima
+        self.data: dict[str, Any] | None = None
+        title = QLabel(t("Tổng quan", "Overview"))
+        title.setObjectName("title")
+        self.refresh_btn = QPushButton(t("Làm mới (F5)", "Refresh (F5)"))
+        self.refresh_btn.setShortcut("F5")
+        self.refresh_btn.clicked.connect(self.refresh)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.refresh_btn)
+        self.chart = BarChart()
+        chart_box = QGroupBox(t("Hồ sơ theo cán bộ", "Enrollments per officer"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        self.queue_box = QGroupBox(t("Hàng chờ", "Queues"))
+        self.queue_grid = QGridLayout(self.queue_box)
+        self.limit_box = QGroupBox(t("Giới hạn vận hành (còn lại trước khi phải dừng)",
+                                     "Operating limits (left before the station must stop)"))
+        self.limit_grid = QGridLayout(self.limit_box)
+        self.limit_grid.setColumnStretch(1, 1)
+        row = QHBoxLayout()
+        row.addWidget(chart_box, 3)
+        row.addWidget(self.queue_box, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addLayout(row, 1)
+        lay.addWidget(self.limit_box)
+        self.limit_bars: dict[str, QProgressBar] = {}
+        self.limit_levels: dict[str, str] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        store, inst, maxima = self.session.station.store, self.installed_on, self.maxima
+
+        def load() -> dict[str, Any]:
+            now = datetime.now(UTC)
+            return {"officers": limits_service.per_officer(store, now),
+                    "queues": sync_view.queue_ages(self.session, now),
+                    "limits": limits_service.limits(store, inst, maxima, now)}
+        operations.run(load, self._show, self._fail, self)
+
+    def _fail(self, exc: BaseException) -> None:
+        self.limit_box.setTitle(operations.describe(exc))
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.chart.set_rows(data["officers"])
+        _clear(self.queue_grid)
+        for i, q in enumerate(data["queues"]):
+            vi, en = QUEUE_NAMES.get(q["state"], (q["state"], q["state"]))
+            age = q["oldest_days"]
+            age_text = "—" if age is None else t(f"lâu nhất {age:.1f} ngày",
+                                                 f"oldest {age:.1f} days")
+            self.queue_grid.addWidget(QLabel(t(vi, en)), i, 0)
+            self.queue_grid.addWidget(QLabel(str(q["count"])), i, 1)
+            self.queue_grid.addWidget(QLabel(age_text), i, 2)
+        _clear(self.limit_grid)
+        self.limit_bars.clear()
+        self.limit_levels.clear()
+        for i, lim in enumerate(data["limits"]):
+            bar = QProgressBar()
+            bar.setRange(0, 1000)
+            bar.setValue(int(1000 * min(1.0, lim.value / lim.maximum if lim.maximum else 0)))
+            bar.setFormat(f"{_num(lim.value)} / {_num(lim.maximum)}")
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {LEVEL_COLOURS[lim.level]}; }}")
+            left = QLabel(t(f"còn {_num(lim.left)}", f"{_num(lim.left)} left")
+                          if lim.level != "red" else t("ĐÃ ĐẾN GIỚI HẠN: hãy đồng bộ",
+                                                       "LIMIT REACHED: please sync"))
+            left.setStyleSheet(f"color: {LEVEL_COLOURS[lim.level]}; font-weight: bold;")
+            self.limit_grid.addWidget(QLabel(t(lim.vi, lim.en)), i, 0)
+            self.limit_grid.addWidget(bar, i, 1)
+            self.limit_grid.addWidget(left, i, 2)
+            self.limit_bars[lim.name] = bar
+            self.limit_levels[lim.name] = lim.level
+        self.refreshed.emit()
+
+
+def _clear(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
