@@ -31,6 +31,21 @@ QUEUE_NAMES = {
     "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
     "returned": ("Bị trả lại", "Returned"),
 }
+ACTIONS = {  # what to do when a limit is reached
+    "days_since_sync": ("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
+    "pending_approvals": ("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
+    "oldest_pending_days": ("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
+    "undelivered": ("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
+    "days_since_update": ("hãy cập nhật phần mềm", "update the software"),
+}
+
+
+def _age(days: float | None) -> str:
+    if days is None:
+        return "—"
+    if days < 1:
+        return t(f"lâu nhất {days * 24:.0f} giờ", f"oldest {days * 24:.0f} h")
+    return t(f"lâu nhất {days:.1f} ngày", f"oldest {days:.1f} days")
 
 
 class BarChart(QWidget):
@@ -145,12 +160,11 @@ class DashboardPage(QWidget):
         _clear(self.queue_grid)
         for i, q in enumerate(data["queues"]):
             vi, en = QUEUE_NAMES.get(q["state"], (q["state"], q["state"]))
-            age = q["oldest_days"]
-            age_text = "—" if age is None else t(f"lâu nhất {age:.1f} ngày",
-                                                 f"oldest {age:.1f} days")
+            age_text = _age(q["oldest_days"])
             self.queue_grid.addWidget(QLabel(t(vi, en)), i, 0)
             self.queue_grid.addWidget(QLabel(str(q["count"])), i, 1)
             self.queue_grid.addWidget(QLabel(age_text), i, 2)
+        self.queue_grid.setRowStretch(len(data["queues"]), 1)
         _clear(self.limit_grid)
         self.limit_bars.clear()
         self.limit_levels.clear()
@@ -159,10 +173,16 @@ class DashboardPage(QWidget):
             bar.setRange(0, 1000)
             bar.setValue(int(1000 * min(1.0, lim.value / lim.maximum if lim.maximum else 0)))
             bar.setFormat(f"{_num(lim.value)} / {_num(lim.maximum)}")
+            bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {LEVEL_COLOURS[lim.level]}; }}")
-            left = QLabel(t(f"còn {_num(lim.left)}", f"{_num(lim.left)} left")
-                          if lim.level != "red" else t("ĐÃ ĐẾN GIỚI HẠN: hãy đồng bộ",
-                                                       "LIMIT REACHED: please sync"))
+            act_vi, act_en = ACTIONS[lim.name]
+            if lim.level == "red":
+                left = QLabel(t(f"ĐÃ ĐẾN GIỚI HẠN: {act_vi}", f"LIMIT REACHED: {act_en}"))
+            elif lim.level == "amber":
+                left = QLabel(t(f"còn {_num(lim.left)}: sắp đến giới hạn, {act_vi}",
+                                f"{_num(lim.left)} left: {act_en} soon"))
+            else:
+                left = QLabel(t(f"còn {_num(lim.left)}", f"{_num(lim.left)} left"))
             left.setStyleSheet(f"color: {LEVEL_COLOURS[lim.level]}; font-weight: bold;")
             self.limit_grid.addWidget(QLabel(t(lim.vi, lim.en)), i, 0)
             self.limit_grid.addWidget(bar, i, 1)
