@@ -36,3 +36,13 @@ def enrolled(st: Station, n: int, seed: int, approve: int | None = None) -> tupl
     if take:
         Review(sup).approve(take, PASSWORDS["super1"])
     return sup, ids
+
+
+def drain():
+    """Let every queued page job finish before the station closes (the pool has 2 threads)."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(10000)
+        QApplication.processEvents()

@@ -8,6 +8,7 @@ from app.services import centre_admin
 from app.ui.dashboard_page import LEVEL_COLOURS, DashboardPage
 from app.ui.i18n import set_lang
 from tests.ui.sync_fixtures import enrolled, provisioned
+from tests.ui.test_sync_page import drain
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,7 @@ def station(tmp_path):
     with centre_admin.running_server(data) as url:
         st = provisioned(tmp_path, data, url)
     yield st
+    drain()
     st.close()
 
 

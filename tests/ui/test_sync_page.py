@@ -13,7 +13,7 @@ from app.services import centre_admin
 from app.services import sync as sync_service
 from app.ui.i18n import set_lang
 from app.ui.sync_page import OFFLINE, SyncPage
-from tests.ui.sync_fixtures import enrolled, provisioned
+from tests.ui.sync_fixtures import drain, enrolled, provisioned
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +62,7 @@ def test_sync_now_delivers_and_rows_show_receipts(qtbot, tmp_path, centre):
         assert "Lần liên lạc cuối" in page.contact.text()
         assert "lệch đồng hồ" in page.contact.text()
     finally:
+        drain()
         st.close()
 
 
@@ -80,6 +81,7 @@ def test_offline_says_data_is_safe_and_keeps_pending(qtbot, tmp_path):
         assert page.overall.value() == 0 and page.overall.maximum() == 2
         assert page.sync_btn.isEnabled()
     finally:
+        drain()
         st.close()
 
 
@@ -98,6 +100,7 @@ def test_returned_packet_is_highlighted_with_the_reason(qtbot, tmp_path, centre)
         assert page.table.item(0, 3).text() == "ảnh không đạt, chụp lại"  # returned first
         assert page.table.item(0, 1).text() == "Bị trả lại"
     finally:
+        drain()
         st.close()
 
 
@@ -115,6 +118,7 @@ def test_ctrl_enter_runs_sync(qtbot, tmp_path, centre):
         qtbot.waitUntil(lambda: page.last_report is not None, timeout=10000)
         assert page.last_report["delivered"] == ids
     finally:
+        drain()
         st.close()
 
 
@@ -148,6 +152,7 @@ def test_usb_export_verified_then_imported_by_another_station(qtbot, tmp_path, c
         qtbot.waitUntil(lambda: page.refreshed and not page.busy, timeout=30000)
         assert sorted(page.state_of(i) for i in ids) == ["delivered", "delivered"]
     finally:
+        drain()
         far.close()
         near.close()
 
@@ -163,6 +168,7 @@ def test_corrupt_batch_is_explained(qtbot, tmp_path, centre):
         qtbot.waitUntil(lambda: page.import_btn.isEnabled(), timeout=5000)
         assert "Không đọc được bản kê lô" in page.usb.text()
     finally:
+        drain()
         st.close()
 
 
@@ -177,6 +183,7 @@ def test_background_worker_reports_reach_the_page(qtbot, tmp_path, centre):
         assert page.last_report["delivered"] == ids
         page.worker.stop()
     finally:
+        drain()
         st.close()
 
 
@@ -206,4 +213,5 @@ def test_gui_thread_never_stalls_during_sync(qtbot, tmp_path, centre):
         assert len(gaps) > 5, (len(gaps), time.monotonic() - started)
         assert max(gaps[1:]) <= 50, sorted(gaps)[-5:]
     finally:
+        drain()
         st.close()
