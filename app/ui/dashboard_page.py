@@ -1,106 +1,199 @@
-"""Where the station stands: records per state, today's and this week's work per officer, and
-how long the oldest record has waited for approval (the limit the supervisor must watch).
-
-Built from plain record metadata (states, officers, times): nothing is decrypted. Operating-limit
-countdowns (days since sync, since update) come with the sync service.
-"""
+"""Dashboard: enrollments per officer (today / last 7 days), queue ages, and the five operating
+limits as countdowns coloured ok / amber / red. Everything is read off the GUI thread."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.services import limits as limits_service
+from app.services import sync_view
 from app.services.station import Session
 from app.ui import operations
 from app.ui.i18n import t
-from app.ui.record_view import fill, readonly_table, state_label
 
-TILES = ("draft", "captured", "rejected", "approved", "queued", "delivered")
+LEVEL_COLOURS = {"ok": "#2e7d32", "amber": "#f0a000", "red": "#c62828"}
+QUEUE_NAMES = {
+    "captured": ("Chờ duyệt", "Awaiting approval"), "approved": ("Đã duyệt", "Approved"),
+    "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
+    "returned": ("Bị trả lại", "Returned"),
+}
+ACTIONS = {  # what to do when a limit is reached
+    "days_since_sync": ("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
+    "pending_approvals": ("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
+    "oldest_pending_days": ("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
+    "undelivered": ("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
+    "days_since_update": ("hãy cập nhật phần mềm", "update the software"),
+}
 
 
-def summarise(session: Session, now: datetime | None = None) -> dict[str, Any]:
-    """Runs off the GUI thread: counts, per-officer work, oldest pending approval."""
-    now = now or datetime.now(UTC)
-    station = session.station
-    counts = station.info()["counts"]
-    names = {u["id"]: u["username"] for u in session.list_users()}
-    day, week = now - timedelta(days=1), now - timedelta(days=7)
-    per: dict[str, list[int]] = {}
-    oldest: datetime | None = None
-    offset = 0
-    while True:
-        page = station.list_records(None, 1000, offset)
-        for r in page:
-            made = datetime.fromisoformat(r["created_at"])
-            made = made if made.tzinfo else made.replace(tzinfo=UTC)
-            row = per.setdefault(names.get(r["officer_id"], "?"), [0, 0])
-            if r["state"] != "draft":
-                row[0] += made >= day
-                row[1] += made >= week
-            if r["state"] == "captured" and (oldest is None or made < oldest):
-                oldest = made
-        if len(page) < 1000:
-            break
-        offset += 1000
-    hours = None if oldest is None else round((now - oldest).total_seconds() / 3600, 1)
-    return {"counts": counts, "per_officer": sorted(per.items()), "oldest_pending_h": hours}
+def _age(days: float | None) -> str:
+    if days is None:
+        return "—"
+    if days < 1:
+        return t(f"lâu nhất {days * 24:.0f} giờ", f"oldest {days * 24:.0f} h")
+    return t(f"lâu nhất {days:.1f} ngày", f"oldest {days:.1f} days")
+
+
+class BarChart(QWidget):
+    """Two bars per officer (today, last 7 days), drawn with QPainter: no QtCharts offscreen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self.setMinimumHeight(200)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802 - Qt name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = p.fontMetrics()
+        w, h = self.width(), self.height()
+        legend = [(t("Hôm nay", "Today"), QColor("#3d5a80")),
+                  (t("7 ngày qua", "Last 7 days"), QColor("#98c1d9"))]
+        x = 8
+        for text, colour in legend:
+            p.fillRect(x, 6, 14, 14, colour)
+            p.drawText(x + 20, 18, text)
+            x += 34 + fm.horizontalAdvance(text)
+        if not self.rows:
+            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter,
+                       t("Chưa có hồ sơ nào trong tuần.", "No enrollments this week."))
+            return
+        top, bottom = 30, h - fm.height() - 8
+        top_value = max(1, max(int(r["week"] or 0) for r in self.rows))
+        slot = (w - 16) / len(self.rows)
+        bar = min(48.0, slot / 3)
+        for i, r in enumerate(self.rows):
+            x0 = 8 + i * slot + (slot - 2 * bar - 4) / 2
+            for j, key in enumerate(("today", "week")):
+                value = int(r[key] or 0)
+                height = (bottom - top - fm.height()) * value / top_value
+                rect = QRectF(x0 + j * (bar + 4), bottom - height, bar, height)
+                p.fillRect(rect, legend[j][1])
+                p.drawText(QRectF(rect.x() - 10, rect.y() - fm.height() - 2, bar + 20,
+                                  fm.height()), Qt.AlignmentFlag.AlignCenter, str(value))
+            p.drawText(QRectF(8 + i * slot, bottom + 4, slot, fm.height()),
+                       Qt.AlignmentFlag.AlignCenter, fm.elidedText(
+                           r["username"], Qt.TextElideMode.ElideRight, int(slot)))
+        p.end()
+
+
+def _num(v: float) -> str:
+    return f"{v:g}" if v != int(v) else str(int(v))
 
 
 class DashboardPage(QWidget):
-    def __init__(self, session: Session) -> None:
-        super().__init__()
+    """`installed_on`: ISO date the software was installed (app.services.version.installed_on());
+    `maxima`: limit overrides (from the centre's master data, or small ones in tests)."""
+
+    refreshed = Signal()
+
+    def __init__(self, session: Session, installed_on: str | None = None,
+                 maxima: dict[str, float] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.session = session
-        title = QLabel(t("Tổng quan", "Dashboard"))
+        self.installed_on = installed_on
+        self.maxima = maxima
+        self.data: dict[str, Any] | None = None
+        title = QLabel(t("Tổng quan", "Overview"))
         title.setObjectName("title")
-        self.tiles: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        for i, state in enumerate(TILES):
-            tile = QLabel("")
-            tile.setObjectName(f"tile_{state}")
-            tile.setStyleSheet("background: white; border: 1px solid #c8d0d8; padding: 10px;"
-                               "font-size: 14pt;")
-            self.tiles[state] = tile
-            grid.addWidget(tile, i // 3, i % 3)
-        self.pending = QLabel("")
-        self.pending.setObjectName("oldest_pending")
-        self.pending.setWordWrap(True)
-        self.table = readonly_table([t("Cán bộ", "Officer"), t("24 giờ qua", "Last 24 h"),
-                                     t("7 ngày qua", "Last 7 days")])
-        self.table.setObjectName("per_officer")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        note = QLabel(t("Đếm các hồ sơ đã hoàn tất thu nhận. Hạn mức vận hành (ngày chưa đồng bộ, "
-                        "ngày chưa cập nhật) sẽ hiện ở đây khi có dịch vụ đồng bộ.",
-                        "Counts completed enrollments. Operating limits (days since sync, since "
-                        "update) appear here once the sync service is in."))
-        note.setObjectName("hint")
-        note.setWordWrap(True)
+        self.refresh_btn = QPushButton(t("Làm mới (F5)", "Refresh (F5)"))
+        self.refresh_btn.setShortcut("F5")
+        self.refresh_btn.clicked.connect(self.refresh)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.refresh_btn)
+        self.chart = BarChart()
+        chart_box = QGroupBox(t("Hồ sơ theo cán bộ", "Enrollments per officer"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        self.queue_box = QGroupBox(t("Hàng chờ", "Queues"))
+        self.queue_grid = QGridLayout(self.queue_box)
+        self.limit_box = QGroupBox(t("Giới hạn vận hành (còn lại trước khi phải dừng)",
+                                     "Operating limits (left before the station must stop)"))
+        self.limit_grid = QGridLayout(self.limit_box)
+        self.limit_grid.setColumnStretch(1, 1)
+        row = QHBoxLayout()
+        row.addWidget(chart_box, 3)
+        row.addWidget(self.queue_box, 2)
         lay = QVBoxLayout(self)
-        lay.addWidget(title)
-        lay.addLayout(grid)
-        lay.addWidget(self.pending)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(note)
+        lay.addLayout(head)
+        lay.addLayout(row, 1)
+        lay.addWidget(self.limit_box)
+        self.limit_bars: dict[str, QProgressBar] = {}
+        self.limit_levels: dict[str, str] = {}
+        self.refresh()
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API: refresh when shown
-        super().showEvent(event)
-        self.load()
+    def refresh(self) -> None:
+        store, inst, maxima = self.session.station.store, self.installed_on, self.maxima
 
-    def load(self) -> None:
-        s = self.session
-        operations.run(lambda: summarise(s), self._show,
-                       lambda e: self.pending.setText(operations.describe(e)), self)
+        def load() -> dict[str, Any]:
+            now = datetime.now(UTC)
+            return {"officers": limits_service.per_officer(store, now),
+                    "queues": sync_view.queue_ages(self.session, now),
+                    "limits": limits_service.limits(store, inst, maxima, now)}
+        operations.run(load, self._show, self._fail, self)
 
-    def _show(self, info: dict[str, Any]) -> None:
-        for state, tile in self.tiles.items():
-            tile.setText(f"{state_label(state)}\n{info['counts'].get(state, 0)}")
-        hours = info["oldest_pending_h"]
-        if hours is None:
-            self.pending.setText(t("Không có hồ sơ chờ duyệt.", "Nothing waits for approval."))
-        else:
-            colour = "#b00020" if hours >= 24 else "#9a6700" if hours >= 8 else "#1b5e20"
-            self.pending.setText(f"<span style='color:{colour}'>" + t(
-                f"Hồ sơ chờ duyệt lâu nhất: {hours} giờ", f"Oldest waiting for approval: "
-                f"{hours} h") + "</span>")
-        fill(self.table, [[name, str(a), str(b)] for name, (a, b) in info["per_officer"]])
+    def _fail(self, exc: BaseException) -> None:
+        self.limit_box.setTitle(operations.describe(exc))
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.chart.set_rows(data["officers"])
+        _clear(self.queue_grid)
+        for i, q in enumerate(data["queues"]):
+            vi, en = QUEUE_NAMES.get(q["state"], (q["state"], q["state"]))
+            age_text = _age(q["oldest_days"])
+            self.queue_grid.addWidget(QLabel(t(vi, en)), i, 0)
+            self.queue_grid.addWidget(QLabel(str(q["count"])), i, 1)
+            self.queue_grid.addWidget(QLabel(age_text), i, 2)
+        self.queue_grid.setRowStretch(len(data["queues"]), 1)
+        _clear(self.limit_grid)
+        self.limit_bars.clear()
+        self.limit_levels.clear()
+        for i, lim in enumerate(data["limits"]):
+            bar = QProgressBar()
+            bar.setRange(0, 1000)
+            bar.setValue(int(1000 * min(1.0, lim.value / lim.maximum if lim.maximum else 0)))
+            bar.setFormat(f"{_num(lim.value)} / {_num(lim.maximum)}")
+            bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {LEVEL_COLOURS[lim.level]}; }}")
+            act_vi, act_en = ACTIONS[lim.name]
+            if lim.level == "red":
+                left = QLabel(t(f"ĐÃ ĐẾN GIỚI HẠN: {act_vi}", f"LIMIT REACHED: {act_en}"))
+            elif lim.level == "amber":
+                left = QLabel(t(f"còn {_num(lim.left)}: sắp đến giới hạn, {act_vi}",
+                                f"{_num(lim.left)} left: {act_en} soon"))
+            else:
+                left = QLabel(t(f"còn {_num(lim.left)}", f"{_num(lim.left)} left"))
+            left.setStyleSheet(f"color: {LEVEL_COLOURS[lim.level]}; font-weight: bold;")
+            self.limit_grid.addWidget(QLabel(t(lim.vi, lim.en)), i, 0)
+            self.limit_grid.addWidget(bar, i, 1)
+            self.limit_grid.addWidget(left, i, 2)
+            self.limit_bars[lim.name] = bar
+            self.limit_levels[lim.name] = lim.level
+        self.refreshed.emit()
+
+
+def _clear(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.masterdata import MasterData, default_master
+from app.services import version
 from app.services.station import Session
+from app.services.sync import SyncWorker
 from app.ui import operations
 from app.ui.dashboard_page import DashboardPage
 from app.ui.enroll_capture import Capture
@@ -26,6 +28,7 @@ from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import t
 from app.ui.records_page import RecordsPage
 from app.ui.review_page import ReviewPage
+from app.ui.sync_page import SyncPage
 
 
 def _placeholder(text: str, plan: str = "") -> QWidget:
@@ -43,15 +46,6 @@ def _placeholder(text: str, plan: str = "") -> QWidget:
     return w
 
 
-def _sync_plan() -> str:
-    return t("Sẽ có: trạng thái và tiến độ từng gói, lần liên lạc cuối với trung tâm, lỗi kèm "
-             "cách xử lý, nút \"Đồng bộ ngay\", xuất/nhập USB có kiểm tra, kết quả từ trung "
-             "tâm (hồ sơ cần thu nhận lại được tô nổi). Trong phiên bản này dùng lệnh "
-             "'enroll-station sync' hoặc 'export'.",
-             "Coming: per-packet state and progress, last contact with the centre, errors with "
-             "what to do, \"Sync now\", USB export/import with verification, centre results "
-             "(records to re-enroll highlighted). For now use 'enroll-station sync' or "
-             "'export'.")
 
 
 class MainArea(QWidget):
@@ -79,9 +73,12 @@ class MainArea(QWidget):
         self.enroll = EnrollPage(session, self.master, worklist, capture)
         self.records = RecordsPage(session, self.master)
         self.review = ReviewPage(session, self.master)
-        self.dashboard = DashboardPage(session)
-        screens: list[QWidget] = [self.enroll, self.records, self.review,
-                                  _placeholder(pages[3][0], _sync_plan()), self.dashboard]
+        self.sync_page = SyncPage(session, worker_factory=lambda s, cb: SyncWorker(s, cb))
+        self.dashboard = DashboardPage(session, installed_on=version.installed_on())
+        self.sync_page.synced.connect(lambda _r: (self.dashboard.refresh(),
+                                                  self.refresh_status()))
+        screens: list[QWidget] = [self.enroll, self.records, self.review, self.sync_page,
+                                  self.dashboard]
         for i, (label, keys) in enumerate(pages):
             self.nav.addItem(f"{label}    {keys}")
             self.pages.addWidget(screens[i] if i < len(screens) else _placeholder(label))

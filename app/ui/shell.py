@@ -6,9 +6,12 @@ the lock screen asks for the same user's password; work in progress stays where 
 
 from __future__ import annotations
 
+import random
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from app.services import devices, worklist
 from app.services.station import Session, Station
 from app.ui.i18n import t
 from app.ui.login import LoginScreen
@@ -46,7 +49,10 @@ class Shell(QMainWindow):
 
     def _enter(self, session: Session) -> None:
         self.session = session
-        self.main = MainArea(session, self.station_name)
+        self.main = MainArea(session, self.station_name,
+                             worklist=lambda text: worklist.search(session, text),
+                             capture=lambda policy: devices.simulated_capture(
+                                 random.randrange(1 << 30), policy))
         self.stack.addWidget(self.main)
         self.stack.setCurrentWidget(self.main)
         self.idle_timer.start()

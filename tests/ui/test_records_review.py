@@ -112,18 +112,3 @@ def test_main_area_registers_the_pages(qtbot, officer):
     assert area.pages.widget(0) is area.enroll and area.pages.widget(1) is area.records
     qtbot.keyClick(area, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert area.pages.currentWidget() is area.review
-
-
-def test_dashboard_counts_work_per_officer_and_oldest_pending(qtbot, supervisor, made):
-    from app.ui.dashboard_page import DashboardPage
-
-    set_lang("vi")
-    page = DashboardPage(supervisor)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT)
-    assert page.tiles["captured"].text().endswith("\n2")
-    assert page.tiles["draft"].text().endswith("\n1")
-    row = [page.table.item(0, j).text() for j in range(3)]
-    assert row == ["officer1", "2", "2"]  # the draft is not counted as work done
-    assert "Hồ sơ chờ duyệt lâu nhất: 0.0 giờ" in page.pending.text()
