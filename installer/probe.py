@@ -36,16 +36,8 @@ def startup_probe(argv: list[str]) -> int:
 
 def spawn_probe() -> int:
     """A spawned child of a frozen program re-runs the program: freeze_support must catch it."""
-    from devices.camera.synthetic import SyntheticCamera
-    from devices.portrait.process import ProcessAnalyser
+    from app.services.selftest import portrait_process_finds_face
 
-    cam = SyntheticCamera()
-    cam.open()
-    try:
-        frame = cam.read()
-    finally:
-        cam.close()
-    with ProcessAnalyser(start_timeout=60.0) as analyse:
-        report = analyse(frame)
-    print(f"spawn ok face={report.face is not None}", flush=True)
-    return 0 if report.face is not None else 1
+    found = portrait_process_finds_face()
+    print(f"spawn ok face={found}", flush=True)
+    return 0 if found else 1
