@@ -44,6 +44,16 @@ def device_call(fn: Callable[[], Any]) -> Any:
 
 
 @dataclass
+class DeviceSource:
+    """Where capture screens get their devices; the composition root fills it (simulated
+    devices in the demo, the device manager's proxies on a station). Factories, so a screen
+    opens a device only while it is on screen and never keeps a driver across an unplug."""
+
+    camera: Callable[[], Camera] | None = None
+    scanner: Callable[[], FingerprintScanner] | None = None
+
+
+@dataclass
 class Biometrics:
     blobs: dict[str, bytes] = field(default_factory=dict)
     capture: dict[str, Any] = field(default_factory=dict)

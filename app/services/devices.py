@@ -3,12 +3,13 @@ emulators, and the simulated set used by the demo and by `enroll --devices simul
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.domain.errors import InputError
-from app.services.capture import Biometrics, capture_all, device_call
+from app.services.capture import Biometrics, DeviceSource, capture_all, device_call
 from devices.camera.spec import camera_from_spec
 from devices.camera.synthetic import SyntheticCamera
 from devices.fingerprint import quality
@@ -72,6 +73,13 @@ def simulated_capture(seed: int, policy: str) -> Biometrics:
     if policy == "none":
         return Biometrics()
     return capture_all(SyntheticCamera(), SimulatedScanner(seed=seed))
+
+
+def simulated_source() -> DeviceSource:
+    """The demo's camera and scanner as live screens use them (a new simulated finger set
+    per scanner opened, so two residents never share prints)."""
+    return DeviceSource(camera=SyntheticCamera,
+                        scanner=lambda: SimulatedScanner(seed=random.randrange(1 << 30)))
 
 
 def emulate_r30x(print_fn: Callable[[str], None], **options: Any) -> None:

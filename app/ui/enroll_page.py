@@ -20,6 +20,7 @@ from app.domain.dates import biometrics_policy
 from app.domain.masterdata import MasterData
 from app.domain.names import upper
 from app.domain.problems import RecordInputError
+from app.services.capture import DeviceSource
 from app.services.enrollment import Enrollment
 from app.services.packaging import missing_biometrics
 from app.services.station import Session
@@ -51,10 +52,12 @@ class EnrollPage(QWidget):
     def __init__(self, session: Session, master: MasterData,
                  worklist: WorklistSearch | None = None,
                  capture: Capture | None = None,
+                 devices: DeviceSource | None = None,
                  today: Callable[[], date] = date.today,
                  autosave_ms: int = 1500, check_ms: int = 400) -> None:
         super().__init__()
         self.enrollment = Enrollment(session, master, today)
+        self.devices = devices or DeviceSource()  # camera/scanner factories for live steps
         self.master = master
         self.record_id: str | None = None
         self.step = "find"
@@ -211,7 +214,7 @@ class EnrollPage(QWidget):
         self.record_id = None
         self._dirty = False
         self.form.set_value({})
-        self._set_bio({}, {})
+        self._set_bio({}, {}, merge=False)
         self.save_state.setText("")
         self.go("find", save=False)
 
@@ -309,11 +312,15 @@ class EnrollPage(QWidget):
         self._dirty = True
         self.save_now()
 
-    def _set_bio(self, capture: dict[str, Any], blobs: dict[str, bytes | None]) -> None:
-        self.bio_capture = dict(capture)
-        self.bio_names = set(blobs)
+    def _set_bio(self, capture: dict[str, Any], blobs: dict[str, bytes | None],
+                 merge: bool = True) -> None:
+        """A step may answer for the photo only or the prints only: merge what it sent into
+        what the draft holds (a draft being resumed replaces everything: merge=False)."""
+        self.bio_capture = {**self.bio_capture, **capture} if merge else dict(capture)
+        self.bio_names = (self.bio_names | set(blobs)) if merge else set(blobs)
+        shown = {**dict.fromkeys(self.bio_names), **self._pending_blobs, **blobs}
         for step in (self.photo, self.fingers):
-            step.show_result(capture, blobs)
+            step.show_result(self.bio_capture, shown)
 
     def bio_missing(self) -> list[str]:
         return missing_biometrics(self.policy(), self.bio_capture,
@@ -347,7 +354,7 @@ class EnrollPage(QWidget):
 
         def loaded(r: tuple) -> None:
             self._pending_blobs = {}
-            self._set_bio(r[3], r[4])
+            self._set_bio(r[3], r[4], merge=False)
             self.start_from(r[0], save=False, step=r[1], record_id=record_id, reasons=r[2])
 
         operations.run(work, loaded, lambda e: self.save_state.setText(operations.describe(e)),
@@ -370,8 +377,8 @@ class EnrollPage(QWidget):
 
     def _completed(self, record_id: str, form: dict[str, Any]) -> None:
         self.record_id = None
-        self._set_bio({}, {})
         self._pending_blobs = {}
+        self._set_bio({}, {}, merge=False)
         self._dirty = False
         self.save_state.setText("")
         self.done.show_saved(record_id, upper(form.get("full_name", "")))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.masterdata import MasterData, default_master
 from app.services import version
+from app.services.capture import DeviceSource
 from app.services.station import Session
 from app.services.sync import SyncWorker
 from app.ui import operations
@@ -53,9 +54,11 @@ class MainArea(QWidget):
 
     def __init__(self, session: Session, station_name: str,
                  worklist: WorklistSearch | None = None,
-                 master: MasterData | None = None, capture: Capture | None = None) -> None:
+                 master: MasterData | None = None, capture: Capture | None = None,
+                 devices: DeviceSource | None = None) -> None:
         """`worklist(text)` searches the commune worklist; `capture(policy)` runs the camera
-        and scanner (the composition root chooses real or simulated devices)."""
+        and scanner in one go; `devices` gives live screens their camera and scanner (the
+        composition root chooses real or simulated devices)."""
         super().__init__()
         self.session = session
         self.master = master or default_master()
@@ -70,7 +73,7 @@ class MainArea(QWidget):
             (t("Đồng bộ", "Sync"), "Ctrl+S"),
             (t("Tổng quan", "Dashboard"), "Ctrl+T"),
         ]
-        self.enroll = EnrollPage(session, self.master, worklist, capture)
+        self.enroll = EnrollPage(session, self.master, worklist, capture, devices)
         self.records = RecordsPage(session, self.master)
         self.review = ReviewPage(session, self.master)
         self.sync_page = SyncPage(session, worker_factory=lambda s, cb: SyncWorker(s, cb))

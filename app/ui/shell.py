@@ -52,7 +52,8 @@ class Shell(QMainWindow):
         self.main = MainArea(session, self.station_name,
                              worklist=lambda text: worklist.search(session, text),
                              capture=lambda policy: devices.simulated_capture(
-                                 random.randrange(1 << 30), policy))
+                                 random.randrange(1 << 30), policy),
+                             devices=devices.simulated_source())
         self.stack.addWidget(self.main)
         self.stack.setCurrentWidget(self.main)
         self.idle_timer.start()
