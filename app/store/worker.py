@@ -12,7 +12,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+from app.domain.errors import StorageError
+
 T = TypeVar("T")
+
+
+def closed_error() -> StorageError:
+    return StorageError("store_closed", "Kho dữ liệu đã đóng (trạm đang tắt hoặc đã đăng xuất).",
+                        "The data store is closed (the station is shutting down or logged out).")
 
 _STOP = object()
 
@@ -22,6 +29,8 @@ class DbWorker:
 
     def __init__(self, opener: Callable[[], Any], closer: Callable[[Any], None], name: str = "db"):
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._lock = threading.Lock()  # submit vs close: nothing is queued behind the stop
+        self._closed = False
         self._opener = opener
         self._closer = closer
         self._ready: Future[None] = Future()
@@ -50,17 +59,34 @@ class DbWorker:
                     fut.set_exception(exc)
         finally:
             self._closer(resource)
+            self._fail_leftovers()
+
+    def _fail_leftovers(self) -> None:
+        """Calls that raced a close get an error instead of a future nobody will ever settle."""
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if item is not _STOP and item[0].set_running_or_notify_cancel():
+                item[0].set_exception(closed_error())
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
-        if not self._thread.is_alive():
-            raise RuntimeError("database worker is closed")
         fut: Future[T] = Future()
-        self._queue.put((fut, fn, args, kwargs))
+        with self._lock:
+            if self._closed or not self._thread.is_alive():
+                raise closed_error()
+            self._queue.put((fut, fn, args, kwargs))
         return fut
 
     def close(self, timeout: float = 30.0) -> None:
-        if self._thread.is_alive():
+        """Finish the calls already queued, then stop; later calls raise StorageError."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             self._queue.put(_STOP)
+        if threading.current_thread() is not self._thread:
             self._thread.join(timeout)
 
     @property
