@@ -41,6 +41,15 @@ def _insert_station(c, req: RegistrationRequest, access: str, via: str, at: str)
                token_hash(access), at, via))
 
 
+def _same_offline_station(c, req: RegistrationRequest) -> bool:
+    """An active bundle-registered station asking again with the same keys and commune (only
+    the holder of its signing key can sign that request)."""
+    row = c.execute("SELECT * FROM stations WHERE station_id=?", (req.station_id,)).fetchone()
+    return row is not None and row["via"] == "bundle" and row["revoked_at"] is None \
+        and row["sign_key"] == req.sign_key.to_b64() and row["box_key"] == b64(req.box_key) \
+        and row["commune"] == req.commune
+
+
 def _registration_doc(centre: Centre, req: RegistrationRequest, via: str, at: str,
                       fmt: str) -> dict[str, Any]:
     return {"format": fmt, "station_id": req.station_id, "commune": req.commune,
@@ -99,7 +108,11 @@ def register_offline(centre: Centre, request_wire: Any, server_url: str | None =
     access = "esa_" + secrets.token_urlsafe(32)
     at = now_text()
     with centre.db.tx() as c:
-        _insert_station(c, req, access, "bundle", at)
+        if _same_offline_station(c, req):  # expired or lost bundle: re-issue, old token dies
+            c.execute("UPDATE stations SET access_sha256=?, registered_at=? WHERE "
+                      "station_id=?", (token_hash(access), at, req.station_id))
+        else:
+            _insert_station(c, req, access, "bundle", at)
     centre.export_trusted()
     doc = _registration_doc(centre, req, "bundle", at, "enroll-station/provisioning-bundle")
     doc["sealed_access_token"] = b64(seal_to_station(access.encode("ascii"), req.box_key,

@@ -8,6 +8,7 @@ import copy
 from datetime import date
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from app.domain.errors import InputError
 from app.domain.masterdata import default_master
@@ -18,7 +19,9 @@ from app.services.review import Review
 from app.services.station import Station
 from app.store import centre as store_centre
 from app.store.crypto import FAST_KDF
+from sync.client.provision import registration_request
 from sync.common.signed import _message
+from sync.errors import Refused
 from tests.biometrics import complete
 from tests.conftest import PASSWORDS
 from tests.forms import adult_forms
@@ -107,6 +110,13 @@ def test_bad_bundles_refused_with_reason_and_change_nothing(tmp_path):
         with pytest.raises(InputError) as err:
             sync.provision_bundle(_admin(other), expired)
         assert "expired" in err.value.en and _centre_row(other) == []
+        again = centre_admin.register_offline(data2, req2)  # the centre re-issues it
+        assert sync.provision_bundle(_admin(other), again)["commune"] == COMMUNE
+        with pytest.raises(Refused) as refused:  # another station cannot take that id
+            centre_admin.register_offline(
+                data2, registration_request(again["document"]["station_id"], COMMUNE,
+                                            SigningKey.generate(), X25519PrivateKey.generate()))
+        assert refused.value.code == "station_exists"
         assert st_id  # the good bundle still works after the refusals
         assert sync.provision_bundle(_admin(st), good)["station_id"] == st_id
         assert len(_centre_row(st)) == 1
@@ -118,8 +128,6 @@ def test_bad_bundles_refused_with_reason_and_change_nothing(tmp_path):
 
 
 def test_request_without_commune_needs_the_operator_to_name_one(tmp_path):
-    from sync.errors import Refused
-
     data = tmp_path / "centre"
     st = _station(tmp_path, "a")
     try:
