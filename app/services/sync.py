@@ -108,8 +108,8 @@ def provision_bundle(session: Session, bundle: Any) -> dict[str, Any]:
     try:
         p = import_bundle(bundle, station_id, sign_key, box)
     except BadCentreDocument as exc:
-        raise InputError("bundle_invalid", f"Gói đăng ký bị từ chối: {exc.vi}.",
-                         f"The provisioning bundle is refused: {exc.en}.",
+        raise InputError("bundle_invalid", f"Gói đăng ký bị từ chối. {exc.vi}",
+                         f"The provisioning bundle is refused. {exc.en}",
                          field="bundle") from None
     master = p.master_data["document"] if p.master_data else None
     usable = master is not None

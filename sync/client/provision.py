@@ -106,6 +106,9 @@ def import_bundle(bundle: Any, station_id: str, sign_key: SigningKey, box_key: X
     centre key it carries (or than `expected_centre_key_id`), another station or other keys,
     past its `expires_at`, a master-data part not signed by the same centre."""
     kind = "provisioning-bundle"
+    if not isinstance(bundle, dict) or bundle.get("kind") != kind:
+        raise bad_document(kind, "the file is not a provisioning bundle (the request itself?)",
+                           "tệp không phải gói đăng ký (có phải tệp yêu cầu?)")
     doc, centre = _check(bundle, kind, station_id, sign_key, box_key, expected_centre_key_id)
     expires = doc.get("expires_at")
     if expires is not None:

@@ -96,6 +96,7 @@ def test_bad_bundles_refused_with_reason_and_change_nothing(tmp_path):
             "another station": (foreign, "for station"),
             "tampered": (tampered, "does not verify"),
             "unknown key": (forged, "unknown key"),
+            "the request": (req, "not a provisioning bundle"),
         }
         for name, (bundle, words) in cases.items():
             with pytest.raises(InputError) as err:
