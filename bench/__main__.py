@@ -16,7 +16,11 @@ def main(argv: list[str]) -> int:
         module = name if name.endswith("_bench") else name + "_bench"
         mod = importlib.import_module(f"bench.{module}")
         print(f"== {mod.__name__}")
-        mod.main()
+        saved, sys.argv = sys.argv, [f"bench/{module}.py"]  # its own parser sees no names
+        try:
+            mod.main()
+        finally:
+            sys.argv = saved
     return 0
 
 

@@ -1,10 +1,15 @@
 """Packet size and build/open times for realistic content (synthetic images, real codecs).
 
-Usage: python bench/packet_bench.py [--runs N] [--profile compact|iafis|all]
+Usage: python bench/packet_bench.py [--runs N] [--profile compact|iafis|devices|all]
 
 Profiles (500 ppi, WSQ at the `wsq` package's fixed rate, portrait JPEG about 25 KB):
   compact: 10 rolled 400x500 (0.8 x 1.0 in), four-finger slaps 1600x1000, thumbs 800x500
   iafis:   10 rolled 800x750, four-finger slaps 1600x1500, thumbs 800x750 (FBI window sizes)
+  devices: what the simulated devices capture (devices.fingerprint.synthetic: 10 rolled 400x500,
+           slaps 13/14/15 at 1600x1500; the synthetic camera's card portrait), median of 20 by
+           default, with the bytes broken down per blob, AN2 overhead and the rest (manifest,
+           signatures, archive, HPKE, envelope), NFIQ 2 before/after WSQ, and the measured effect
+           of two options (slaps cropped to the fingers; a 20 KB portrait).
 Prints medians of: image encoding (WSQ + JPEG: the capture layer's work), packet build (AN2,
 manifest, three signatures, archive, HPKE seal), verify_envelope, open_packet; and the envelope
 size. Targets: median size <= 250 KB, build <= 1 s.
@@ -69,19 +74,25 @@ def one_run(profile: dict, seed: int, signers: Signers, centre: CentreKeys,
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--profile", choices=[*PROFILES, "all"], default="all")
+    ap.add_argument("--runs", type=int, default=None, help="default 5 (devices: 20)")
+    ap.add_argument("--profile", choices=[*PROFILES, "devices", "all"], default="all")
     args = ap.parse_args()
     signers = Signers(SigningKey.generate(), SigningKey.generate(), SigningKey.generate())
     centre = CentreKeys.generate()
     trusted = (TrustedKeys().add("station", "ST001", signers.station.verify_key)
                .add("officer", "officer.lan", signers.officer.verify_key)
                .add("supervisor", "sup.minh", signers.supervisor.verify_key))
-    names = list(PROFILES) if args.profile == "all" else [args.profile]
+    names = [*PROFILES, "devices"] if args.profile == "all" else [args.profile]
     for name in names:
-        runs = [one_run(PROFILES[name], s, signers, centre, trusted) for s in range(args.runs)]
+        if name == "devices":
+            from bench import packet_devices
+
+            packet_devices.report(args.runs or 20, signers, centre)
+            continue
+        n = args.runs or 5
+        runs = [one_run(PROFILES[name], s, signers, centre, trusted) for s in range(n)]
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-        print(f"profile {name} ({args.runs} runs, medians)")
+        print(f"profile {name} ({n} runs, medians)")
         print(f"  envelope size      {med['size_kb']:8.1f} KB  (face {med['face_kb']:.1f} KB, "
               f"WSQ total {med['wsq_kb']:.1f} KB, format overhead "
               f"{med['size_kb'] - med['face_kb'] - med['wsq_kb']:.1f} KB)  target <= 250 KB: "

@@ -25,6 +25,16 @@ def issue_token(data_dir: Path, commune: str) -> str:
     return run.issue_token(data_dir, commune)
 
 
+def register_offline(data_dir: Path, request: Any, server_url: str | None = None,
+                     commune: str | None = None, ttl: float = 30 * 86400.0) -> dict[str, Any]:
+    """A station's USB registration request -> the centre-signed provisioning bundle."""
+    return run.register_offline(data_dir, request, server_url, commune, ttl)
+
+
+def publish_master_data(data_dir: Path, data: dict[str, Any]) -> int:
+    return run.publish_master_data(data_dir, data)
+
+
 def mark_packet(data_dir: Path, packet_id: str, status: str, reason: str | None = None) -> None:
     run.mark_packet(data_dir, packet_id, status, reason)
 

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from app.domain.errors import AuthError, InputError, StationError
@@ -25,11 +27,11 @@ from app.services.station import Session
 from app.store import audit, centre, outbox, worklist
 from sync.client import http
 from sync.client.http import CentreClient
-from sync.client.provision import provision_online
+from sync.client.provision import import_bundle, provision_online, registration_request
 from sync.client.pulls import KeyUpdate, MasterData, StatusPage, Worklist, register_signers
 from sync.client.session import Outgoing, SyncReport, sync_once
 from sync.client.tus import Progress, UploadResult, UploadSettings
-from sync.errors import Refused, SyncError
+from sync.errors import BadCentreDocument, Refused, SyncError
 
 http.USER_AGENT = f"enroll-station/{version.version()} sync/1"  # the centre sees our version
 
@@ -38,12 +40,18 @@ def _raw(box: X25519PrivateKey) -> bytes:
     return box.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
-def provision(session: Session, server_url: str, token: str, commune: str) -> dict[str, Any]:
-    """Redeem a one-time token: the centre learns our keys, we learn its keys and a credential."""
+def _require_admin(session: Session) -> None:
     if session.user.role.value != "admin":
         raise AuthError("not_allowed", "Chỉ quản trị viên mới đăng ký trạm với trung tâm.",
                         "Only an administrator registers the station with the centre.",
                         field="role")
+
+
+def provision(session: Session, server_url: str, token: str,
+              commune: str | None = None) -> dict[str, Any]:
+    """Redeem a one-time token: the centre learns our keys, we learn its keys and a credential.
+    Without `commune` the station takes the one the token was issued for."""
+    _require_admin(session)
     box = X25519PrivateKey.generate()
     station_id = session.station_id()
     sign_key = packaging.signing_key(session.station_signing_key())
@@ -52,15 +60,81 @@ def provision(session: Session, server_url: str, token: str, commune: str) -> di
     except SyncError as exc:
         raise _sync_problem(exc) from None
     session.station.store.run(centre.register, session._k(write=True), p.centre_document,
-                              server_url, p.access_token, session.user.id, commune=commune,
+                              server_url, p.access_token, session.user.id, commune=p.commune,
                               box_key=_raw(box), registration=p.registration)
+    _register_signers(session, server_url, p.access_token)
+    return {"station_id": station_id, "commune": p.commune, "server": server_url,
+            "centre_key_id": p.centre.current.key_id, "clock_offset_s": p.clock_offset_s}
+
+
+def _register_signers(session: Session, server_url: str | None, access: str) -> None:
+    if not server_url:
+        return
     try:  # officers known now are registered now, so USB-carried packets are accepted
-        with CentreClient(server_url, p.access_token) as client:
+        with CentreClient(server_url, access) as client:
             register_signers(client, _signers(session))
     except SyncError:
         pass  # the next sync pass registers them
-    return {"station_id": station_id, "commune": commune, "server": server_url,
-            "centre_key_id": p.centre.current.key_id, "clock_offset_s": p.clock_offset_s}
+
+
+def _offline_box_key(session: Session) -> X25519PrivateKey:
+    """The X25519 key an offline request registers, derived (HKDF, own label) from the station
+    signing key: nothing is pending between request and bundle, and a lost request file can
+    be written again with the same keys."""
+    seed = session.station_signing_key().private_bytes(Encoding.Raw, PrivateFormat.Raw,
+                                                       NoEncryption())
+    raw = HKDF(hashes.SHA256(), 32, salt=None,
+               info=b"enroll-station/offline-provisioning/box-key/v1").derive(seed)
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
+def provision_request(session: Session, commune: str | None = None) -> dict[str, Any]:
+    """The station-signed registration request to carry to the centre on USB (public keys
+    only: the file holds no secret). The centre turns it into a bundle for `provision_bundle`."""
+    _require_admin(session)
+    sign_key = packaging.signing_key(session.station_signing_key())
+    return registration_request(session.station_id(), commune, sign_key,
+                                _offline_box_key(session))
+
+
+def provision_bundle(session: Session, bundle: Any) -> dict[str, Any]:
+    """Check a centre-signed bundle (signature, this station and its keys, expiry) and register
+    the centre as token provisioning does: keys, URL, sealed credential, master data. A bundle
+    that fails any check changes nothing."""
+    _require_admin(session)
+    station_id = session.station_id()
+    box = _offline_box_key(session)
+    sign_key = packaging.signing_key(session.station_signing_key())
+    try:
+        p = import_bundle(bundle, station_id, sign_key, box)
+    except BadCentreDocument as exc:
+        raise InputError("bundle_invalid", f"Gói đăng ký bị từ chối. {exc.vi}",
+                         f"The provisioning bundle is refused. {exc.en}",
+                         field="bundle") from None
+    master = p.master_data["document"] if p.master_data else None
+    usable = master is not None
+    if usable:
+        try:
+            load_master([master["data"]])
+        except (StationError, KeyError, TypeError):
+            usable = False
+    keys = session._k(write=True)
+
+    def apply(db: Any) -> None:
+        with db.atomic():
+            centre.register(db, keys, p.centre_document, p.server_url, p.access_token,
+                            session.user.id, commune=p.commune, box_key=_raw(box),
+                            registration=p.registration)
+            if usable:
+                centre.add_master_bundle(db, master["version"], master["data"])
+            elif master is not None:
+                centre.update_centre(db, master_version=master["version"])
+
+    session.station.store.run(apply)
+    _register_signers(session, p.server_url, p.access_token)
+    return {"station_id": station_id, "commune": p.commune, "server": p.server_url,
+            "centre_key_id": p.centre.current.key_id,
+            "master_version": master["version"] if master else None, "via": "bundle"}
 
 
 def _sync_problem(exc: SyncError) -> InputError:

@@ -9,6 +9,7 @@ provisioning sheet); then any other centre key is refused. After provisioning, t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -35,9 +36,11 @@ class Provisioned:
     registered_at: str
     via: str  # "token" or "bundle"
     clock_offset_s: float | None = None
+    server_url: str | None = None  # from a bundle: where to sync (None: USB only)
+    master_data: dict[str, Any] | None = None  # from a bundle: the centre-signed master data
 
 
-def registration_request(station_id: str, commune: str, sign_key: SigningKey,
+def registration_request(station_id: str, commune: str | None, sign_key: SigningKey,
                          box_key: X25519PrivateKey) -> dict[str, Any]:
     """The station-signed request (JSON) to send online or to carry to the centre on USB."""
     return build_request(station_id, commune, sign_key, box_key)
@@ -55,11 +58,21 @@ def _check(wire: Any, kind: str, station_id: str, sign_key: SigningKey,
         raise bad_document(kind, f"signed by centre key {centre.receipt.key_id}, expected "
                            f"{expected}", f"trung tâm ký bằng khóa {centre.receipt.key_id}, cần "
                            f"{expected}")
+    if isinstance(wire, dict) and wire.get("key_id") != centre.receipt.key_id:
+        raise bad_document(kind, f"signed by an unknown key {wire.get('key_id')!r}, not the "
+                           f"centre's key {centre.receipt.key_id}", f"được ký bằng khóa lạ "
+                           f"{wire.get('key_id')!r}, không phải khóa trung tâm "
+                           f"{centre.receipt.key_id}")
     doc = verify_document(wire, kind, centre.receipt)
-    if doc.get("station_id") != station_id or doc.get("sign_key_id") != sign_key.key_id \
+    if doc.get("station_id") != station_id:
+        raise bad_document(kind, f"it is for station {doc.get('station_id')}, this is "
+                           f"{station_id}", f"tài liệu dành cho trạm {doc.get('station_id')}, "
+                           f"trạm này là {station_id}")
+    if doc.get("sign_key_id") != sign_key.key_id \
             or doc.get("box_key") != b64(x25519_public_raw(box_key)):
-        raise bad_document(kind, "it registers another station or other keys",
-                           "tài liệu đăng ký trạm khác hoặc khóa khác")
+        raise bad_document(kind, "it registers other keys than this station's (made from "
+                           "another request)", "tài liệu đăng ký khóa khác với khóa của trạm "
+                           "(từ một yêu cầu khác)")
     return doc, centre
 
 
@@ -85,11 +98,36 @@ def provision_online(base_url: str, token: str, station_id: str, commune: str,
 
 
 def import_bundle(bundle: Any, station_id: str, sign_key: SigningKey, box_key: X25519PrivateKey,
-                  expected_centre_key_id: str | None = None) -> Provisioned:
-    """Check a centre-signed provisioning bundle (from USB) and open its sealed access token."""
-    doc, centre = _check(bundle, "provisioning-bundle", station_id, sign_key, box_key,
-                         expected_centre_key_id)
-    sealed = b64_field(doc, "sealed_access_token", "provisioning-bundle")
+                  expected_centre_key_id: str | None = None,
+                  now: datetime | None = None) -> Provisioned:
+    """Check a centre-signed provisioning bundle (from USB) and open its sealed access token.
+
+    Refused (BadCentreDocument, the cause in words): altered bytes, a signer other than the
+    centre key it carries (or than `expected_centre_key_id`), another station or other keys,
+    past its `expires_at`, a master-data part not signed by the same centre."""
+    kind = "provisioning-bundle"
+    if not isinstance(bundle, dict) or bundle.get("kind") != kind:
+        raise bad_document(kind, "the file is not a provisioning bundle (the request itself?)",
+                           "tệp không phải gói đăng ký (có phải tệp yêu cầu?)")
+    doc, centre = _check(bundle, kind, station_id, sign_key, box_key, expected_centre_key_id)
+    expires = doc.get("expires_at")
+    if expires is not None:
+        try:
+            when = datetime.strptime(expires, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        except (TypeError, ValueError) as exc:
+            raise bad_document(kind, "expires_at is malformed", "expires_at sai dạng") from exc
+        if (now or datetime.now(UTC)) > when:
+            raise bad_document(kind, f"it expired at {expires}: ask the centre for a new one",
+                               f"gói đã hết hạn lúc {expires}: xin trung tâm gói mới")
+    master = doc.get("master_data")
+    if master is not None:
+        verify_document(master, "master-data", centre.receipt)
+    url = doc.get("server_url")
+    if url is not None and (not isinstance(url, str) or not url.startswith(("http://",
+                                                                            "https://"))):
+        raise bad_document(kind, "server_url is not an http(s) URL",
+                           "server_url không phải địa chỉ http(s)")
+    sealed = b64_field(doc, "sealed_access_token", kind)
     access = open_for_station(sealed, box_key, "access-token", station_id, 1).decode("ascii")
     return Provisioned(station_id, doc["commune"], access, centre, doc["centre"], bundle,
-                       doc["registered_at"], doc["via"])
+                       doc["registered_at"], doc["via"], server_url=url, master_data=master)

@@ -20,21 +20,24 @@ from sync.errors import bad_document
 
 REQUEST_FORMAT = "enroll-station/registration-request"
 _KEYS = {"format", "station_id", "commune", "sign_key", "box_key", "created_at"}
+_OPTIONAL = {"commune"}  # without it, the centre assigns the token's (or operator's) commune
 
 
 @dataclass(frozen=True)
 class RegistrationRequest:
     station_id: str
-    commune: str
+    commune: str | None  # None: the station leaves the commune to the centre
     sign_key: VerifyKey
     box_key: bytes  # raw X25519 public key (worklists and sealed tokens go to it)
 
 
-def build_request(station_id: str, commune: str, sign_key: SigningKey,
+def build_request(station_id: str, commune: str | None, sign_key: SigningKey,
                   box_key: X25519PrivateKey) -> dict[str, Any]:
-    doc = {"format": REQUEST_FORMAT, "station_id": station_id, "commune": commune,
+    doc = {"format": REQUEST_FORMAT, "station_id": station_id,
            "sign_key": sign_key.verify_key.to_b64(), "box_key": b64(x25519_public_raw(box_key)),
            "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    if commune is not None:
+        doc["commune"] = commune
     return {"document": doc, "signature": b64(sign_key.sign(station_signed_message(doc)))}
 
 
@@ -46,10 +49,11 @@ def parse_request(wire: Any) -> RegistrationRequest:
         raise bad_document(kind, "not a {document, signature} object",
                            "không phải đối tượng {document, signature}")
     doc = wire["document"]
-    if set(doc) != _KEYS or doc["format"] != REQUEST_FORMAT \
-            or not all(isinstance(doc[k], str) for k in _KEYS):
+    if not _KEYS - _OPTIONAL <= set(doc) <= _KEYS or doc["format"] != REQUEST_FORMAT \
+            or not all(isinstance(v, str) for v in doc.values()):
         raise bad_document(kind, "unexpected fields", "các trường không đúng")
-    if not ID_RE.match(doc["station_id"]) or not ID_RE.match(doc["commune"]):
+    commune = doc.get("commune")
+    if not ID_RE.match(doc["station_id"]) or (commune is not None and not ID_RE.match(commune)):
         raise bad_document(kind, "station id or commune code is malformed",
                            "mã trạm hoặc mã xã sai dạng")
     try:
@@ -62,4 +66,4 @@ def parse_request(wire: Any) -> RegistrationRequest:
     if not key.verify(sig, station_signed_message(doc)):
         raise bad_document(kind, "the station's signature does not verify",
                            "chữ ký của trạm không đúng")
-    return RegistrationRequest(doc["station_id"], doc["commune"], key, box)
+    return RegistrationRequest(doc["station_id"], commune, key, box)

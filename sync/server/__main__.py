@@ -2,7 +2,7 @@
 
 The same operations `enroll-station server ...` exposes (see docs/api.md): serve (default),
 token --commune CODE, mark ID accepted|returned [--reason R], rotate-keys, revoke STATION,
-register-offline REQUEST.json [--out BUNDLE.json], admin-token.
+register-offline REQUEST.json [--out BUNDLE.json] [--url URL] [--commune CODE], admin-token.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     o = sub.add_parser("register-offline")
     o.add_argument("request", type=Path)
     o.add_argument("--out", type=Path)
+    o.add_argument("--url", help="the centre address written into the bundle")
+    o.add_argument("--commune", help="for a request that names none")
     sub.add_parser("admin-token")
     a = ap.parse_args(argv)
     try:
@@ -50,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             run.revoke_station(a.data_dir, a.station_id, a.reason)
         elif a.cmd == "register-offline":
             bundle = json.dumps(run.register_offline(
-                a.data_dir, json.loads(a.request.read_text(encoding="utf-8"))), indent=1)
+                a.data_dir, json.loads(a.request.read_text(encoding="utf-8")), a.url,
+                a.commune), indent=1)
             if a.out:
                 a.out.write_text(bundle, encoding="utf-8")
             else:

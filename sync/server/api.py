@@ -53,6 +53,8 @@ class RevokeBody(BaseModel):
 
 class OfflineBody(BaseModel):
     request: dict[str, Any]
+    server_url: str | None = None
+    commune: str | None = None
 
 
 class MasterDataBody(BaseModel):
@@ -193,7 +195,8 @@ def create_app(centre: Centre) -> FastAPI:
               summary="accept a registration request from USB; returns the signed bundle")
     def admin_offline(body: OfflineBody, request: Request) -> dict[str, Any]:
         admin(request)
-        return provisioning.register_offline(centre, body.request)
+        return provisioning.register_offline(centre, body.request, body.server_url,
+                                             body.commune)
 
     @app.put("/admin/master-data", tags=["admin"], summary="publish a master-data version")
     def admin_master(body: MasterDataBody, request: Request) -> dict[str, int]:

@@ -111,9 +111,12 @@ def revoke_station(data_dir: Path, station_id: str, reason: str = "revoked") -> 
     _with_centre(data_dir, lambda c: c.revoke(station_id, reason))
 
 
-def register_offline(data_dir: Path, request_wire: dict[str, Any]) -> dict[str, Any]:
+def register_offline(data_dir: Path, request_wire: dict[str, Any], server_url: str | None = None,
+                     commune: str | None = None,
+                     ttl: float = provisioning.BUNDLE_TTL) -> dict[str, Any]:
     """Accept a registration request carried on USB; returns the signed provisioning bundle."""
-    return _with_centre(data_dir, lambda c: provisioning.register_offline(c, request_wire))
+    return _with_centre(data_dir, lambda c: provisioning.register_offline(
+        c, request_wire, server_url, commune, ttl))
 
 
 def publish_master_data(data_dir: Path, data: dict[str, Any]) -> int:

@@ -205,3 +205,42 @@ def test_server_token_provision_sync(initialised, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_offline_request_bundle_provision_sync(tmp_path):
+    """USB provisioning as operators do it: request file -> centre bundle -> provision -> sync."""
+    d = tmp_path / "station"
+    r = es(d, "init", "--station-name", "Xã Ngoại Tuyến", "--admin", "admin", "--password-stdin",
+           stdin="admin-pass-1\n")
+    assert r.returncode == 0, r.stderr
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    centre = tmp_path / "centre"
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "server", "--data-dir",
+                             str(centre)], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        url = proc.stdout.readline().strip()
+        req, bundle = tmp_path / "request.json", tmp_path / "bundle.json"
+        admin = ["--as", "admin", "--password-stdin", "--json"]
+        r = es(d, "provision", "--request", str(req), "--commune", "00004", *admin,
+               stdin="admin-pass-1\n")
+        assert r.returncode == 0, r.stderr
+        r = es(tmp_path, "server", "register-offline", str(req), "--url", url, "--out",
+               str(bundle), "--data-dir", str(centre), "--json")
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["commune"] == "00004"
+        good = bundle.read_text(encoding="utf-8")
+        bad = json.loads(good)
+        bad["document"]["commune"] = "00007"
+        bundle.write_text(json.dumps(bad), encoding="utf-8")
+        r = es(d, "provision", "--bundle", str(bundle), *admin, stdin="admin-pass-1\n")
+        assert r.returncode != 0 and "does not verify" in r.stderr
+        bundle.write_text(good, encoding="utf-8")
+        r = es(d, "provision", "--bundle", str(bundle), *admin, stdin="admin-pass-1\n")
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["server"] == url
+        r = es(d, "sync", "--once", *admin, stdin="admin-pass-1\n")
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["online"]
+    finally:
+        proc.terminate()
+        proc.wait(10)
