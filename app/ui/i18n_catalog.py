@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,7 @@ def scan(ui: Path = UI, root: Path = ROOT) -> Scan:
             continue
         rel = py.relative_to(root).as_posix()
         scan_source(py.read_text(encoding="utf-8"), module_name(py, root), rel, out)
+    out.nonliteral.sort(key=lambda n: (n.split(":")[0], int(n.split(":")[1])))
     return out
 
 
@@ -143,8 +145,6 @@ def render(messages: list[Message], ts_dir: Path, root: Path = ROOT) -> str:
 
 
 def _relpath(path: Path, start: Path) -> str:
-    import os
-
     return os.path.relpath(path, start)
 
 

@@ -4,6 +4,68 @@
     <context>
         <name>app.ui.dashboard_page</name>
         <message>
+            <location filename="../dashboard_page.py" line="30" />
+            <source>Chờ duyệt</source>
+            <translation>Awaiting approval</translation>
+            <extra-code-en>Awaiting approval</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="30" />
+            <source>Đã duyệt</source>
+            <translation>Approved</translation>
+            <extra-code-en>Approved</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="31" />
+            <source>Chờ gửi</source>
+            <translation>Queued</translation>
+            <extra-code-en>Queued</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="31" />
+            <source>Đang gửi</source>
+            <translation>Uploading</translation>
+            <extra-code-en>Uploading</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="32" />
+            <source>Bị trả lại</source>
+            <translation>Returned</translation>
+            <extra-code-en>Returned</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="35" />
+            <location filename="../dashboard_page.py" line="38" />
+            <source>hãy đồng bộ hoặc xuất USB</source>
+            <translation>sync or export to USB</translation>
+            <extra-code-en>sync or export to USB</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="36" />
+            <location filename="../dashboard_page.py" line="37" />
+            <source>tổ trưởng cần duyệt hồ sơ</source>
+            <translation>the supervisor must review</translation>
+            <extra-code-en>the supervisor must review</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="39" />
+            <source>hãy cập nhật phần mềm</source>
+            <translation>update the software</translation>
+            <extra-code-en>update the software</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="47" />
+            <source>lâu nhất {h:.0f} giờ</source>
+            <translation>oldest {h:.0f} h</translation>
+            <extra-code-en>oldest {h:.0f} h</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="48" />
+            <source>lâu nhất {d:.1f} ngày</source>
+            <translation>oldest {d:.1f} days</translation>
+            <extra-code-en>oldest {d:.1f} days</extra-code-en>
+        </message>
+        <message>
             <location filename="../dashboard_page.py" line="68" />
             <source>Hôm nay</source>
             <translation>Today</translation>
@@ -51,9 +113,51 @@
             <translation>Operating limits (left before the station must stop)</translation>
             <extra-code-en>Operating limits (left before the station must stop)</extra-code-en>
         </message>
+        <message>
+            <location filename="../dashboard_page.py" line="180" />
+            <source>ĐÃ ĐẾN GIỚI HẠN: {act}</source>
+            <translation>LIMIT REACHED: {act}</translation>
+            <extra-code-en>LIMIT REACHED: {act}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="182" />
+            <source>còn {n}: sắp đến giới hạn, {act}</source>
+            <translation>{n} left: {act} soon</translation>
+            <extra-code-en>{n} left: {act} soon</extra-code-en>
+        </message>
+        <message>
+            <location filename="../dashboard_page.py" line="185" />
+            <source>còn {n}</source>
+            <translation>{n} left</translation>
+            <extra-code-en>{n} left</extra-code-en>
+        </message>
     </context>
     <context>
         <name>app.ui.drafts</name>
+        <message>
+            <location filename="../drafts.py" line="31" />
+            <source>Thông tin</source>
+            <translation>Form</translation>
+            <extra-code-en>Form</extra-code-en>
+        </message>
+        <message>
+            <location filename="../drafts.py" line="31" />
+            <source>Ảnh</source>
+            <translation>Photo</translation>
+            <extra-code-en>Photo</extra-code-en>
+        </message>
+        <message>
+            <location filename="../drafts.py" line="32" />
+            <source>Vân tay</source>
+            <translation>Fingerprints</translation>
+            <extra-code-en>Fingerprints</extra-code-en>
+        </message>
+        <message>
+            <location filename="../drafts.py" line="33" />
+            <source>Kiểm tra</source>
+            <translation>Review</translation>
+            <extra-code-en>Review</extra-code-en>
+        </message>
         <message>
             <location filename="../drafts.py" line="47" />
             <source>Hồ sơ đang làm dở</source>
@@ -125,6 +229,12 @@
             <source>Nháp</source>
             <translation>Draft</translation>
             <extra-code-en>Draft</extra-code-en>
+        </message>
+        <message>
+            <location filename="../drafts.py" line="104" />
+            <source>{n} hồ sơ.</source>
+            <translation>{n} record(s).</translation>
+            <extra-code-en>{n} record(s).</extra-code-en>
         </message>
         <message>
             <location filename="../drafts.py" line="105" />
@@ -241,6 +351,36 @@
     <context>
         <name>app.ui.enroll_find</name>
         <message>
+            <location filename="../enroll_find.py" line="34" />
+            <source>đủ 14 tuổi</source>
+            <translation>turns 14</translation>
+            <extra-code-en>turns 14</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_find.py" line="34" />
+            <source>đủ 25 tuổi</source>
+            <translation>turns 25</translation>
+            <extra-code-en>turns 25</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_find.py" line="35" />
+            <source>đủ 40 tuổi</source>
+            <translation>turns 40</translation>
+            <extra-code-en>turns 40</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_find.py" line="35" />
+            <source>đủ 60 tuổi</source>
+            <translation>turns 60</translation>
+            <extra-code-en>turns 60</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_find.py" line="36" />
+            <source>chưa có thẻ</source>
+            <translation>no card yet</translation>
+            <extra-code-en>no card yet</extra-code-en>
+        </message>
+        <message>
             <location filename="../enroll_find.py" line="54" />
             <source>Bước 1: Tìm công dân trong danh sách cấp thẻ</source>
             <translation>Step 1: Find the resident on the worklist</translation>
@@ -269,6 +409,12 @@
             <source>Đang tìm…</source>
             <translation>Searching…</translation>
             <extra-code-en>Searching…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_find.py" line="141" />
+            <source>{n} kết quả. Enter: chọn.</source>
+            <translation>{n} result(s). Enter: pick.</translation>
+            <extra-code-en>{n} result(s). Enter: pick.</extra-code-en>
         </message>
         <message>
             <location filename="../enroll_find.py" line="144" />
@@ -682,6 +828,24 @@
     <context>
         <name>app.ui.enroll_steps</name>
         <message>
+            <location filename="../enroll_steps.py" line="32" />
+            <source>Dưới 6 tuổi: không thu nhận ảnh và vân tay. Bước này được bỏ qua.</source>
+            <translation>Under 6: no photo or fingerprints. This step is skipped.</translation>
+            <extra-code-en>Under 6: no photo or fingerprints. This step is skipped.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_steps.py" line="34" />
+            <source>Từ 6 đến dưới 14 tuổi: thu nhận khi có cha, mẹ hoặc người giám hộ đi cùng (đã ghi ở mục Người đại diện).</source>
+            <translation>From 6 to under 14: captured with a parent or guardian present (recorded as the representative).</translation>
+            <extra-code-en>From 6 to under 14: captured with a parent or guardian present (recorded as the representative).</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_steps.py" line="38" />
+            <source>Từ 14 tuổi: bắt buộc thu nhận.</source>
+            <translation>From 14: capture is compulsory.</translation>
+            <extra-code-en>From 14: capture is compulsory.</extra-code-en>
+        </message>
+        <message>
             <location filename="../enroll_steps.py" line="51" />
             <source>Bước 5: Kiểm tra lại với công dân</source>
             <translation>Step 5: Review with the resident</translation>
@@ -764,6 +928,15 @@
             <source>Thu nhận người tiếp theo  (Enter)</source>
             <translation>Next resident  (Enter)</translation>
             <extra-code-en>Next resident  (Enter)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_steps.py" line="157" />
+            <source>Hồ sơ của {name} đã được niêm phong và chờ trưởng ca duyệt.
+Mã hồ sơ: {id}</source>
+            <translation>The record of {name} is sealed and waits for the supervisor.
+Record id: {id}</translation>
+            <extra-code-en>The record of {name} is sealed and waits for the supervisor.
+Record id: {id}</extra-code-en>
         </message>
     </context>
     <context>
@@ -851,6 +1024,12 @@
             <translation>You can try again.</translation>
             <extra-code-en>You can try again.</extra-code-en>
         </message>
+        <message>
+            <location filename="../login.py" line="118" />
+            <source>Nhập sai nhiều lần. Thử lại sau {s} giây.</source>
+            <translation>Too many wrong passwords. Try again in {s} s.</translation>
+            <extra-code-en>Too many wrong passwords. Try again in {s} s.</extra-code-en>
+        </message>
     </context>
     <context>
         <name>app.ui.main_window</name>
@@ -910,46 +1089,199 @@
         </message>
     </context>
     <context>
+        <name>app.ui.operations</name>
+        <message>
+            <location filename="../operations.py" line="65" />
+            <source>Lỗi không mong đợi ({kind}). Dữ liệu đã lưu không bị ảnh hưởng.</source>
+            <translation>Unexpected error ({kind}). Saved data is not affected.</translation>
+            <extra-code-en>Unexpected error ({kind}). Saved data is not affected.</extra-code-en>
+        </message>
+    </context>
+    <context>
         <name>app.ui.record_view</name>
         <message>
-            <location filename="../record_view.py" line="99" />
-            <location filename="../record_view.py" line="123" />
+            <location filename="../record_view.py" line="28" />
+            <source>Chờ duyệt</source>
+            <translation>To approve</translation>
+            <extra-code-en>To approve</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="28" />
+            <source>Nháp</source>
+            <translation>Draft</translation>
+            <extra-code-en>Draft</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="29" />
+            <source>Bị trả lại</source>
+            <translation>Rejected</translation>
+            <extra-code-en>Rejected</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="29" />
+            <source>Đã duyệt</source>
+            <translation>Approved</translation>
+            <extra-code-en>Approved</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="30" />
+            <source>Chờ gửi</source>
+            <translation>Queued</translation>
+            <extra-code-en>Queued</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="30" />
+            <source>Đang gửi</source>
+            <translation>Uploading</translation>
+            <extra-code-en>Uploading</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="31" />
+            <source>Đã gửi</source>
+            <translation>Delivered</translation>
+            <extra-code-en>Delivered</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="32" />
+            <source>Trung tâm đã nhận</source>
+            <translation>Accepted</translation>
+            <extra-code-en>Accepted</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="33" />
+            <source>Cần thu nhận lại</source>
+            <translation>Re-enroll</translation>
+            <extra-code-en>Re-enroll</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="34" />
+            <source>Đã xoá sinh trắc</source>
+            <translation>Purged</translation>
+            <extra-code-en>Purged</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="37" />
+            <source>Họ tên</source>
+            <translation>Name</translation>
+            <extra-code-en>Name</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="37" />
+            <source>Số định danh</source>
+            <translation>ID number</translation>
+            <extra-code-en>ID number</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="38" />
+            <source>Ngày sinh</source>
+            <translation>Date of birth</translation>
+            <extra-code-en>Date of birth</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="39" />
+            <source>Quốc tịch</source>
+            <translation>Nationality</translation>
+            <extra-code-en>Nationality</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="40" />
+            <source>Người đại diện</source>
+            <translation>Representative</translation>
+            <extra-code-en>Representative</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="41" />
+            <source>Vợ/chồng</source>
+            <translation>Spouse</translation>
+            <extra-code-en>Spouse</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="42" />
+            <source>Nơi thường trú</source>
+            <translation>Permanent residence</translation>
+            <extra-code-en>Permanent residence</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="43" />
+            <source>Nơi ở hiện tại</source>
+            <translation>Current residence</translation>
+            <extra-code-en>Current residence</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="44" />
+            <source>Nơi tạm trú</source>
+            <translation>Temporary residence</translation>
+            <extra-code-en>Temporary residence</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="45" />
+            <source>Nơi đăng ký khai sinh</source>
+            <translation>Birth registered in</translation>
+            <extra-code-en>Birth registered in</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="46" />
+            <source>Quê quán</source>
+            <translation>Place of origin</translation>
+            <extra-code-en>Place of origin</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="98" />
+            <location filename="../record_view.py" line="122" />
             <source>Chọn một hồ sơ để xem.</source>
             <translation>Pick a record to see it.</translation>
             <extra-code-en>Pick a record to see it.</extra-code-en>
         </message>
         <message>
-            <location filename="../record_view.py" line="102" />
+            <location filename="../record_view.py" line="101" />
             <source>Mục</source>
             <translation>Field</translation>
             <extra-code-en>Field</extra-code-en>
         </message>
         <message>
-            <location filename="../record_view.py" line="102" />
+            <location filename="../record_view.py" line="101" />
             <source>Nội dung</source>
             <translation>Value</translation>
             <extra-code-en>Value</extra-code-en>
         </message>
         <message>
-            <location filename="../record_view.py" line="133" />
+            <location filename="../record_view.py" line="132" />
             <source>tạo </source>
             <translation>created </translation>
             <extra-code-en>created </extra-code-en>
         </message>
         <message>
-            <location filename="../record_view.py" line="134" />
+            <location filename="../record_view.py" line="133" />
             <source>sửa </source>
             <translation>updated </translation>
             <extra-code-en>updated </extra-code-en>
         </message>
         <message>
-            <location filename="../record_view.py" line="137" />
+            <location filename="../record_view.py" line="136" />
             <source>Lý do trả lại: </source>
             <translation>Rejected: </translation>
             <extra-code-en>Rejected: </extra-code-en>
         </message>
         <message>
-            <location filename="../record_view.py" line="152" />
+            <location filename="../record_view.py" line="146" />
+            <source>có</source>
+            <translation>yes</translation>
+            <extra-code-en>yes</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="146" />
+            <source>không</source>
+            <translation>no</translation>
+            <extra-code-en>no</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="147" />
+            <source>Ảnh: {face} · vân tay: {n} vị trí · ép: {forced} · ngoại lệ: {exc}</source>
+            <translation>Photo: {face} · prints: {n} · forced: {forced} · exceptions: {exc}</translation>
+            <extra-code-en>Photo: {face} · prints: {n} · forced: {forced} · exceptions: {exc}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../record_view.py" line="151" />
             <source>Đồng hồ máy bất thường khi tạo hồ sơ.</source>
             <translation>The clock looked wrong when the record was made.</translation>
             <extra-code-en>The clock looked wrong when the record was made.</extra-code-en>
@@ -1018,7 +1350,19 @@
             <extra-code-en>Loading…</extra-code-en>
         </message>
         <message>
-            <location filename="../records_page.py" line="151" />
+            <location filename="../records_page.py" line="148" />
+            <source>Trang {n}</source>
+            <translation>Page {n}</translation>
+            <extra-code-en>Page {n}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../records_page.py" line="149" />
+            <source>{n} hồ sơ.</source>
+            <translation>{n} record(s).</translation>
+            <extra-code-en>{n} record(s).</extra-code-en>
+        </message>
+        <message>
+            <location filename="../records_page.py" line="150" />
             <source>Không có hồ sơ nào.</source>
             <translation>No records.</translation>
             <extra-code-en>No records.</extra-code-en>
@@ -1026,6 +1370,42 @@
     </context>
     <context>
         <name>app.ui.review_page</name>
+        <message>
+            <location filename="../review_page.py" line="35" />
+            <source>Có thể trùng</source>
+            <translation>Possible duplicate</translation>
+            <extra-code-en>Possible duplicate</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="36" />
+            <source>Chụp ép</source>
+            <translation>Forced capture</translation>
+            <extra-code-en>Forced capture</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="36" />
+            <source>Đồng hồ bất thường</source>
+            <translation>Clock</translation>
+            <extra-code-en>Clock</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="37" />
+            <source>Ngoại lệ vân tay</source>
+            <translation>Exception</translation>
+            <extra-code-en>Exception</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="38" />
+            <source>Bỏ qua cảnh báo</source>
+            <translation>Warning overridden</translation>
+            <extra-code-en>Warning overridden</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="39" />
+            <source>Thử tối đa</source>
+            <translation>Retries at cap</translation>
+            <extra-code-en>Retries at cap</extra-code-en>
+        </message>
         <message>
             <location filename="../review_page.py" line="61" />
             <source>Lý do trả lại</source>
@@ -1105,6 +1485,25 @@
             <extra-code-en>None</extra-code-en>
         </message>
         <message>
+            <location filename="../review_page.py" line="156" />
+            <source>{n} hồ sơ chờ duyệt, {clean} không có rủi ro.</source>
+            <translation>{n} waiting, {clean} clean.</translation>
+            <extra-code-en>{n} waiting, {clean} clean.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="184" />
+            <source>Duyệt {n} hồ sơ</source>
+            <translation>Approve {n} record(s)</translation>
+            <extra-code-en>Approve {n} record(s)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../review_page.py" line="189" />
+            <location filename="../review_page.py" line="201" />
+            <source>Đã duyệt {n} hồ sơ.</source>
+            <translation>Approved {n} record(s).</translation>
+            <extra-code-en>Approved {n} record(s).</extra-code-en>
+        </message>
+        <message>
             <location filename="../review_page.py" line="196" />
             <source>Duyệt mọi hồ sơ không rủi ro</source>
             <translation>Approve all clean records</translation>
@@ -1141,118 +1540,226 @@
     <context>
         <name>app.ui.sync_page</name>
         <message>
-            <location filename="../sync_page.py" line="85" />
+            <location filename="../sync_page.py" line="34" />
+            <source>Chờ gửi</source>
+            <translation>Queued</translation>
+            <extra-code-en>Queued</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="34" />
+            <source>Đang gửi</source>
+            <translation>Uploading</translation>
+            <extra-code-en>Uploading</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="35" />
+            <source>Đã gửi (có biên nhận)</source>
+            <translation>Delivered (receipt)</translation>
+            <extra-code-en>Delivered (receipt)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="36" />
+            <source>Trung tâm đã chấp nhận</source>
+            <translation>Accepted by centre</translation>
+            <extra-code-en>Accepted by centre</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="37" />
+            <source>Bị trả lại</source>
+            <translation>Returned</translation>
+            <extra-code-en>Returned</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="37" />
+            <source>Đã duyệt</source>
+            <translation>Approved</translation>
+            <extra-code-en>Approved</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="40" />
+            <source>Chưa có kết nối: dữ liệu vẫn an toàn trên máy, sẽ tự gửi khi có mạng.</source>
+            <translation>No connection: the data is safe on this laptop and will be sent when online.</translation>
+            <extra-code-en>No connection: the data is safe on this laptop and will be sent when online.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="84" />
             <source>Đồng bộ với trung tâm</source>
             <translation>Sync with the centre</translation>
             <extra-code-en>Sync with the centre</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="93" />
+            <location filename="../sync_page.py" line="92" />
             <source>%v / %m gói đã gửi</source>
             <translation>%v / %m packets delivered</translation>
             <extra-code-en>%v / %m packets delivered</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="96" />
+            <location filename="../sync_page.py" line="95" />
             <source>Đồng bộ ngay (Ctrl+Enter)</source>
             <translation>Sync now (Ctrl+Enter)</translation>
             <extra-code-en>Sync now (Ctrl+Enter)</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="102" />
+            <location filename="../sync_page.py" line="101" />
             <source>Xuất ra USB…</source>
             <translation>Export to USB…</translation>
             <extra-code-en>Export to USB…</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="104" />
+            <location filename="../sync_page.py" line="103" />
             <source>Nhập lô từ USB…</source>
             <translation>Import a USB batch…</translation>
             <extra-code-en>Import a USB batch…</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="114" />
+            <location filename="../sync_page.py" line="113" />
             <source>Mã gói</source>
             <translation>Packet</translation>
             <extra-code-en>Packet</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="114" />
+            <location filename="../sync_page.py" line="113" />
             <source>Tiến độ</source>
             <translation>Progress</translation>
             <extra-code-en>Progress</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="114" />
+            <location filename="../sync_page.py" line="113" />
             <source>Trạng thái</source>
             <translation>State</translation>
             <extra-code-en>State</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="115" />
+            <location filename="../sync_page.py" line="114" />
             <source>Ghi chú của trung tâm / lỗi</source>
             <translation>Centre's note / error</translation>
             <extra-code-en>Centre's note / error</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="161" />
+            <location filename="../sync_page.py" line="157" />
+            <source>Lần thử {n}: sẽ thử lại tự động</source>
+            <translation>Attempt {n}: will retry automatically</translation>
+            <extra-code-en>Attempt {n}: will retry automatically</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="160" />
             <source>Đã xuất ra USB</source>
             <translation>Exported to USB</translation>
             <extra-code-en>Exported to USB</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="178" />
+            <location filename="../sync_page.py" line="177" />
             <source>Trạm chưa đăng ký với trung tâm: dùng xuất USB.</source>
             <translation>Not registered with the centre: use USB export.</translation>
             <extra-code-en>Not registered with the centre: use USB export.</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="181" />
+            <location filename="../sync_page.py" line="180" />
             <source>chưa lần nào</source>
             <translation>never</translation>
             <extra-code-en>never</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="187" />
+            <location filename="../sync_page.py" line="181" />
+            <source>Lần liên lạc cuối: {last} (UTC)</source>
+            <translation>Last contact: {last} (UTC)</translation>
+            <extra-code-en>Last contact: {last} (UTC)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="184" />
+            <source> · lệch đồng hồ {s:+.0f} giây</source>
+            <translation> · clock offset {s:+.0f} s</translation>
+            <extra-code-en> · clock offset {s:+.0f} s</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="186" />
             <source> — hãy chỉnh lại giờ máy</source>
             <translation> — please set the laptop's clock</translation>
             <extra-code-en> — please set the laptop's clock</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="208" />
+            <location filename="../sync_page.py" line="207" />
             <source>Đang đồng bộ…</source>
             <translation>Syncing…</translation>
             <extra-code-en>Syncing…</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="242" />
+            <location filename="../sync_page.py" line="217" />
+            <source>Gói hiện tại: {sent} / {total}</source>
+            <translation>Current packet: {sent} / {total}</translation>
+            <extra-code-en>Current packet: {sent} / {total}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="233" />
+            <source> Còn {n} gói chờ gửi.</source>
+            <translation> {n} packet(s) waiting.</translation>
+            <extra-code-en> {n} packet(s) waiting.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="236" />
+            <source>Đã gửi {sent} gói, còn {pending} gói chờ.</source>
+            <translation>Delivered {sent} packet(s), {pending} waiting.</translation>
+            <extra-code-en>Delivered {sent} packet(s), {pending} waiting.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="240" />
+            <source> {n} gói bị trung tâm từ chối: báo cho tổ trưởng.</source>
+            <translation> {n} refused by the centre: tell your supervisor.</translation>
+            <extra-code-en> {n} refused by the centre: tell your supervisor.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="244" />
             <source> Kết nối bị ngắt giữa chừng: phần còn lại sẽ gửi tiếp lần sau.</source>
             <translation> The link dropped: the rest resumes next time.</translation>
             <extra-code-en> The link dropped: the rest resumes next time.</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="259" />
+            <location filename="../sync_page.py" line="261" />
             <source>Chọn thư mục trên USB</source>
             <translation>Choose a USB folder</translation>
             <extra-code-en>Choose a USB folder</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="264" />
+            <location filename="../sync_page.py" line="266" />
             <source>Chọn thư mục lô</source>
             <translation>Choose a batch folder</translation>
             <extra-code-en>Choose a batch folder</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="275" />
+            <location filename="../sync_page.py" line="277" />
             <source>Đang xuất và đọc lại để kiểm tra…</source>
             <translation>Exporting and reading back…</translation>
             <extra-code-en>Exporting and reading back…</extra-code-en>
         </message>
         <message>
-            <location filename="../sync_page.py" line="297" />
+            <location filename="../sync_page.py" line="285" />
+            <source>chữ ký và mọi tệp đều đúng</source>
+            <translation>signature and every file correct</translation>
+            <extra-code-en>signature and every file correct</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="286" />
+            <source>KHÔNG khớp</source>
+            <translation>MISMATCH</translation>
+            <extra-code-en>MISMATCH</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="287" />
+            <source>Đã xuất {n} gói. Đọc lại: {check}.</source>
+            <translation>Exported {n} packet(s). Read-back: {check}.</translation>
+            <extra-code-en>Exported {n} packet(s). Read-back: {check}.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="300" />
             <source>Đang kiểm tra và gửi lô…</source>
             <translation>Checking and sending the batch…</translation>
             <extra-code-en>Checking and sending the batch…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../sync_page.py" line="307" />
+            <source>Lô của trạm {station}: gửi {sent}, trung tâm đã có {held}, bị từ chối {refused}.</source>
+            <translation>Batch from {station}: sent {sent}, already held {held}, refused {refused}.</translation>
+            <extra-code-en>Batch from {station}: sent {sent}, already held {held}, refused {refused}.</extra-code-en>
         </message>
     </context>
 </TS>
