@@ -19,6 +19,7 @@ import argparse
 import ast
 import os
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -49,6 +50,14 @@ class Scan:
     messages: dict[tuple[str, str], Message] = field(default_factory=dict)
     nonliteral: list[str] = field(default_factory=list)  # "app/ui/x.py:12: t(f'...')"
     conflicts: list[str] = field(default_factory=list)
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} that .format() fills; a translation must use the same ones."""
+    try:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError:  # a lone brace: never equal to a well-formed source
+        return {"<unbalanced brace>"}
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:
@@ -183,7 +192,8 @@ def generate(ts: Path = TS, ui: Path = UI, root: Path = ROOT, qm: bool = True) -
 
 def problems(ts: Path = TS, ui: Path = UI, root: Path = ROOT,
              allow: tuple[str, ...] = ()) -> list[str]:
-    """What --check reports: missing, obsolete and stale strings, non-literal calls, conflicts."""
+    """What --check reports: missing, obsolete and stale strings, placeholders that differ,
+    non-literal calls, conflicts."""
     code = scan(ui, root)
     old = {k: m for k, m in read_ts(ts).items() if m.translation or m.english}
     out = [f"missing in {ts.name}: [{c}] {v!r}" for (c, v) in code.messages if (c, v) not in old]
@@ -192,6 +202,12 @@ def problems(ts: Path = TS, ui: Path = UI, root: Path = ROOT,
         prev = old.get(key)
         if prev is not None and prev.english != msg.english:
             out.append(f"English changed in code, run the tool: [{key[0]}] {key[1]!r}")
+    for key, msg in code.messages.items():
+        prev = old.get(key)
+        for text in {msg.english, prev.translation if prev else ""} - {""}:
+            if placeholders(text) != placeholders(msg.source):
+                out.append(f"placeholders differ from the Vietnamese: [{key[0]}] {key[1]!r} -> "
+                           f"{text!r}")
     out += [f"non-literal t(): {n}" for n in code.nonliteral
             if Path(n.split(":")[0]).name not in allow]
     out += [f"conflict: {c}" for c in code.conflicts]

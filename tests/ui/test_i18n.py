@@ -110,6 +110,16 @@ def test_check_lists_missing_and_obsolete_strings(tmp_path):
     assert any(p.startswith("obsolete") and "'Một'" in p for p in found)
 
 
+def test_check_catches_a_translation_that_loses_a_placeholder(tmp_path):
+    ui, ts = _tree(tmp_path, 'A = t("Trang {n}", "Page {n}")\n')
+    i18n_catalog.generate(ts, ui, tmp_path, qm=False)
+    assert i18n_catalog.problems(ts, ui, tmp_path) == []
+    ts.write_text(ts.read_text(encoding="utf-8").replace("<translation>Page {n}",
+                                                         "<translation>Page {num}"))
+    found = i18n_catalog.problems(ts, ui, tmp_path)
+    assert len(found) == 1 and found[0].startswith("placeholders differ"), found
+
+
 def test_check_reports_an_f_string_inside_t_with_its_line():
     src = 'q = 3\nx = t(f"Ảnh {q}/100", f"Photo {q}/100")\ny = t("Ảnh", "Photo")\n' \
           'z = t(vi, en)\nw = mark("a" + "b", "ab")\n'
