@@ -63,11 +63,14 @@ def qt_excludes(installed: Path, used: set[str]) -> list[str]:
 
 
 def source_datas(root: Path = ROOT) -> list[tuple[str, str]]:
-    """Every non-code file inside the app's packages (fonts, master data, licences, .qm)."""
+    """Every non-code file inside the app's packages (fonts, master data, licences, .qm).
+
+    Qt Linguist sources (.ts) stay out: the app loads only the compiled .qm next to them.
+    """
     out = []
     for pkg in SOURCE_PACKAGES:
         for f in sorted((root / pkg).rglob("*")):
-            if f.is_file() and f.suffix not in (".py", ".pyc", ".pyi") \
+            if f.is_file() and f.suffix not in (".py", ".pyc", ".pyi", ".ts") \
                     and "__pycache__" not in f.parts:
                 out.append((str(f), str(f.parent.relative_to(root))))
     return out
@@ -155,6 +158,7 @@ def expected_layout(platform: str = sys.platform) -> list[str]:
         f"{c}/app/ui/fonts/DejaVuSans.ttf",
         f"{c}/app/ui/fonts/DejaVuSans-Bold.ttf",
         f"{c}/app/ui/fonts/LICENSE-DejaVu.txt",
+        f"{c}/app/ui/translations/enroll_station_en.qm",
         f"{c}/app/domain/data/codes.json",
         f"{c}/app/domain/data/admin_units.json.gz",
         f"{c}/{nbis}",

@@ -7,8 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from app.services.station import Station
-from app.ui import theme
-from app.ui.i18n import set_lang
+from app.ui import i18n, theme
 from app.ui.shell import Shell
 
 
@@ -16,11 +15,12 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("enroll-station")
     theme.apply(app)
+    i18n.install(app)  # English mode: the Qt Linguist catalogue (.qm)
     return app
 
 
 def run(station: Station, station_name: str, lang: str, hint: str = "") -> int:
-    set_lang(lang)
+    i18n.set_lang(lang)
     app = application()
     shell = Shell(station, station_name, hint)
     shell.show()

@@ -23,20 +23,20 @@ from app.services import limits as limits_service
 from app.services import sync_view
 from app.services.station import Session
 from app.ui import operations
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 
 LEVEL_COLOURS = {"ok": "#2e7d32", "amber": "#f0a000", "red": "#c62828"}
 QUEUE_NAMES = {
-    "captured": ("Chờ duyệt", "Awaiting approval"), "approved": ("Đã duyệt", "Approved"),
-    "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
-    "returned": ("Bị trả lại", "Returned"),
+    "captured": mark("Chờ duyệt", "Awaiting approval"), "approved": mark("Đã duyệt", "Approved"),
+    "queued": mark("Chờ gửi", "Queued"), "uploading": mark("Đang gửi", "Uploading"),
+    "returned": mark("Bị trả lại", "Returned"),
 }
 ACTIONS = {  # what to do when a limit is reached
-    "days_since_sync": ("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
-    "pending_approvals": ("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
-    "oldest_pending_days": ("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
-    "undelivered": ("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
-    "days_since_update": ("hãy cập nhật phần mềm", "update the software"),
+    "days_since_sync": mark("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
+    "pending_approvals": mark("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
+    "oldest_pending_days": mark("tổ trưởng cần duyệt hồ sơ", "the supervisor must review"),
+    "undelivered": mark("hãy đồng bộ hoặc xuất USB", "sync or export to USB"),
+    "days_since_update": mark("hãy cập nhật phần mềm", "update the software"),
 }
 
 
@@ -44,8 +44,8 @@ def _age(days: float | None) -> str:
     if days is None:
         return "—"
     if days < 1:
-        return t(f"lâu nhất {days * 24:.0f} giờ", f"oldest {days * 24:.0f} h")
-    return t(f"lâu nhất {days:.1f} ngày", f"oldest {days:.1f} days")
+        return t("lâu nhất {h:.0f} giờ", "oldest {h:.0f} h").format(h=days * 24)
+    return t("lâu nhất {d:.1f} ngày", "oldest {d:.1f} days").format(d=days)
 
 
 class BarChart(QWidget):
@@ -159,9 +159,9 @@ class DashboardPage(QWidget):
         self.chart.set_rows(data["officers"])
         _clear(self.queue_grid)
         for i, q in enumerate(data["queues"]):
-            vi, en = QUEUE_NAMES.get(q["state"], (q["state"], q["state"]))
+            name = t_pair(QUEUE_NAMES.get(q["state"], (q["state"], q["state"])))
             age_text = _age(q["oldest_days"])
-            self.queue_grid.addWidget(QLabel(t(vi, en)), i, 0)
+            self.queue_grid.addWidget(QLabel(name), i, 0)
             self.queue_grid.addWidget(QLabel(str(q["count"])), i, 1)
             self.queue_grid.addWidget(QLabel(age_text), i, 2)
         self.queue_grid.setRowStretch(len(data["queues"]), 1)
@@ -175,16 +175,17 @@ class DashboardPage(QWidget):
             bar.setFormat(f"{_num(lim.value)} / {_num(lim.maximum)}")
             bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {LEVEL_COLOURS[lim.level]}; }}")
-            act_vi, act_en = ACTIONS[lim.name]
+            act, n = t_pair(ACTIONS[lim.name]), _num(lim.left)
             if lim.level == "red":
-                left = QLabel(t(f"ĐÃ ĐẾN GIỚI HẠN: {act_vi}", f"LIMIT REACHED: {act_en}"))
+                left = QLabel(t("ĐÃ ĐẾN GIỚI HẠN: {act}", "LIMIT REACHED: {act}").format(act=act))
             elif lim.level == "amber":
-                left = QLabel(t(f"còn {_num(lim.left)}: sắp đến giới hạn, {act_vi}",
-                                f"{_num(lim.left)} left: {act_en} soon"))
+                left = QLabel(t("còn {n}: sắp đến giới hạn, {act}",
+                                "{n} left: {act} soon").format(n=n, act=act))
             else:
-                left = QLabel(t(f"còn {_num(lim.left)}", f"{_num(lim.left)} left"))
+                left = QLabel(t("còn {n}", "{n} left").format(n=n))
             left.setStyleSheet(f"color: {LEVEL_COLOURS[lim.level]}; font-weight: bold;")
-            self.limit_grid.addWidget(QLabel(t(lim.vi, lim.en)), i, 0)
+            name = t_pair((lim.vi, lim.en))  # the service's own pair, not in the catalogue
+            self.limit_grid.addWidget(QLabel(name), i, 0)
             self.limit_grid.addWidget(bar, i, 1)
             self.limit_grid.addWidget(left, i, 2)
             self.limit_bars[lim.name] = bar

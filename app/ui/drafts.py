@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 from app.domain.names import upper
 from app.services.enrollment import Enrollment
 from app.ui import operations
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 from app.ui.record_view import fit_columns, short_time
 
-STEP_NAMES = {"form": ("Thông tin", "Form"), "photo": ("Ảnh", "Photo"),
-              "fingerprints": ("Vân tay", "Fingerprints"), "review": ("Kiểm tra", "Review")}
+STEP_NAMES = {"form": mark("Thông tin", "Form"), "photo": mark("Ảnh", "Photo"),
+              "fingerprints": mark("Vân tay", "Fingerprints"),
+              "review": mark("Kiểm tra", "Review")}
 
 
 def step_name(step: str) -> str:
-    vi, en = STEP_NAMES.get(step, (step, step))
-    return t(vi, en)
+    return t_pair(STEP_NAMES.get(step, (step, step)))
 
 
 class DraftsDialog(QDialog):
@@ -101,7 +101,7 @@ class DraftsDialog(QDialog):
         if rows:
             self.table.selectRow(0)
             self.table.setFocus()
-        self.message.setText(t(f"{len(rows)} hồ sơ.", f"{len(rows)} record(s).") if rows else
+        self.message.setText(t("{n} hồ sơ.", "{n} record(s).").format(n=len(rows)) if rows else
                              t("Không có hồ sơ dở dang.", "Nothing unfinished."))
 
     def _current(self) -> dict[str, Any] | None:

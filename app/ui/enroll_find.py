@@ -28,12 +28,12 @@ from app.domain.masterdata import MasterData
 from app.domain.names import upper
 from app.domain.worklist import WorklistEntry
 from app.ui import operations
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 
 WorklistSearch = Callable[[str], list[dict[str, Any]]]
-REASONS = {"age_14": ("đủ 14 tuổi", "turns 14"), "age_25": ("đủ 25 tuổi", "turns 25"),
-           "age_40": ("đủ 40 tuổi", "turns 40"), "age_60": ("đủ 60 tuổi", "turns 60"),
-           "no_card": ("chưa có thẻ", "no card yet")}
+REASONS = {"age_14": mark("đủ 14 tuổi", "turns 14"), "age_25": mark("đủ 25 tuổi", "turns 25"),
+           "age_40": mark("đủ 40 tuổi", "turns 40"), "age_60": mark("đủ 60 tuổi", "turns 60"),
+           "no_card": mark("chưa có thẻ", "no card yet")}
 
 
 def prefill(entry: dict[str, Any]) -> dict[str, Any]:
@@ -138,8 +138,8 @@ class FindStep(QWidget):
         self._pick_pending = False
         if rows:
             self.results.setCurrentRow(0)
-            self.info.setText(t(f"{len(rows)} kết quả. Enter: chọn.",
-                                f"{len(rows)} result(s). Enter: pick."))
+            self.info.setText(t("{n} kết quả. Enter: chọn.",
+                                "{n} result(s). Enter: pick.").format(n=len(rows)))
         elif self.query.text().strip():
             self.info.setText(t("Không thấy trong danh sách. Kiểm tra lại hoặc nhập mới "
                                 "(Ctrl+B).", "Not on the worklist. Check, or start blank "
@@ -151,7 +151,7 @@ class FindStep(QWidget):
         why = REASONS.get(e.get("reason", ""), ("", ""))
         parts = [upper(e.get("full_name", "")), e.get("personal_id", ""),
                  display_date(e.get("date_of_birth", "")), unit.name if unit else "",
-                 t(why[0], why[1])]
+                 t_pair(why)]
         return "   ·   ".join(p for p in parts if p)
 
     def pick_current(self) -> None:

@@ -26,16 +26,16 @@ from app.domain.masterdata import MasterData
 from app.domain.problems import WARNING, Problem
 from app.domain.record import parse_record
 from app.ui.fields import reason_key
-from app.ui.i18n import lang, t
+from app.ui.i18n import lang, mark, t
 
 POLICY_TEXT = {
-    "none": ("Dưới 6 tuổi: không thu nhận ảnh và vân tay. Bước này được bỏ qua.",
-             "Under 6: no photo or fingerprints. This step is skipped."),
-    "with_guardian": ("Từ 6 đến dưới 14 tuổi: thu nhận khi có cha, mẹ hoặc người giám hộ đi cùng "
-                      "(đã ghi ở mục Người đại diện).",
-                      "From 6 to under 14: captured with a parent or guardian present (recorded "
-                      "as the representative)."),
-    "full": ("Từ 14 tuổi: bắt buộc thu nhận.", "From 14: capture is compulsory."),
+    "none": mark("Dưới 6 tuổi: không thu nhận ảnh và vân tay. Bước này được bỏ qua.",
+                 "Under 6: no photo or fingerprints. This step is skipped."),
+    "with_guardian": mark("Từ 6 đến dưới 14 tuổi: thu nhận khi có cha, mẹ hoặc người giám hộ "
+                          "đi cùng (đã ghi ở mục Người đại diện).",
+                          "From 6 to under 14: captured with a parent or guardian present "
+                          "(recorded as the representative)."),
+    "full": mark("Từ 14 tuổi: bắt buộc thu nhận.", "From 14: capture is compulsory."),
 }
 
 
@@ -154,9 +154,9 @@ class DoneStep(QWidget):
         lay.addStretch(1)
 
     def show_saved(self, record_id: str, name: str) -> None:
-        self.detail.setText(t(f"Hồ sơ của {name} đã được niêm phong và chờ trưởng ca duyệt.\n"
-                              f"Mã hồ sơ: {record_id}",
-                              f"The record of {name} is sealed and waits for the supervisor.\n"
-                              f"Record id: {record_id}"))
+        self.detail.setText(t("Hồ sơ của {name} đã được niêm phong và chờ trưởng ca duyệt.\n"
+                              "Mã hồ sơ: {id}",
+                              "The record of {name} is sealed and waits for the supervisor.\n"
+                              "Record id: {id}").format(name=name, id=record_id))
         self.next.setDefault(True)
         self.next.setFocus()

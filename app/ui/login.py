@@ -115,5 +115,6 @@ class LoginScreen(QWidget):
             self.button.setEnabled(True)
             self.message.setText(t("Có thể thử lại.", "You can try again."))
             return
-        self.message.setText(t(f"Nhập sai nhiều lần. Thử lại sau {self._wait} giây.",
-                               f"Too many wrong passwords. Try again in {self._wait} s."))
+        self.message.setText(t("Nhập sai nhiều lần. Thử lại sau {s} giây.",
+                               "Too many wrong passwords. Try again in {s} s.").format(
+                                   s=self._wait))

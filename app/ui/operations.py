@@ -62,8 +62,9 @@ class _Relay(QObject):
 def describe(exc: BaseException) -> str:
     if isinstance(exc, StationError):
         return exc.message(lang())
-    return t(f"Lỗi không mong đợi ({type(exc).__name__}). Dữ liệu đã lưu không bị ảnh hưởng.",
-             f"Unexpected error ({type(exc).__name__}). Saved data is not affected.")
+    return t("Lỗi không mong đợi ({kind}). Dữ liệu đã lưu không bị ảnh hưởng.",
+             "Unexpected error ({kind}). Saved data is not affected.").format(
+                 kind=type(exc).__name__)
 
 
 def run(fn: Callable[[], Any], on_done: Callable[[Any], None],

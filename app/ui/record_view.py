@@ -23,38 +23,37 @@ from PySide6.QtWidgets import (
 from app.domain.forms import cc01_fields
 from app.domain.masterdata import MasterData
 from app.domain.record import parse_record
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 
-_STATES = {"draft": ("Nháp", "Draft"), "captured": ("Chờ duyệt", "To approve"),
-           "approved": ("Đã duyệt", "Approved"), "rejected": ("Bị trả lại", "Rejected"),
-           "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
-           "delivered": ("Đã gửi", "Delivered"), "accepted": ("Trung tâm đã nhận", "Accepted"),
-           "returned": ("Cần thu nhận lại", "Re-enroll"), "purged": ("Đã xoá sinh trắc",
-                                                                    "Purged")}
+_STATES = {"draft": mark("Nháp", "Draft"), "captured": mark("Chờ duyệt", "To approve"),
+           "approved": mark("Đã duyệt", "Approved"), "rejected": mark("Bị trả lại", "Rejected"),
+           "queued": mark("Chờ gửi", "Queued"), "uploading": mark("Đang gửi", "Uploading"),
+           "delivered": mark("Đã gửi", "Delivered"),
+           "accepted": mark("Trung tâm đã nhận", "Accepted"),
+           "returned": mark("Cần thu nhận lại", "Re-enroll"),
+           "purged": mark("Đã xoá sinh trắc", "Purged")}
 
 
-_FIELDS = {"full_name": ("Họ tên", "Name"), "personal_id": ("Số định danh", "ID number"),
-           "date_of_birth": ("Ngày sinh", "Date of birth"), "nationality": ("Quốc tịch",
-                                                                          "Nationality"),
-           "representative": ("Người đại diện", "Representative"), "spouse": ("Vợ/chồng",
-                                                                            "Spouse"),
-           "permanent_residence": ("Nơi thường trú", "Permanent residence"),
-           "current_residence": ("Nơi ở hiện tại", "Current residence"),
-           "temporary_residence": ("Nơi tạm trú", "Temporary residence"),
-           "birth_registration_place": ("Nơi đăng ký khai sinh", "Birth registered in"),
-           "place_of_origin": ("Quê quán", "Place of origin")}
+_FIELDS = {"full_name": mark("Họ tên", "Name"), "personal_id": mark("Số định danh", "ID number"),
+           "date_of_birth": mark("Ngày sinh", "Date of birth"),
+           "nationality": mark("Quốc tịch", "Nationality"),
+           "representative": mark("Người đại diện", "Representative"),
+           "spouse": mark("Vợ/chồng", "Spouse"),
+           "permanent_residence": mark("Nơi thường trú", "Permanent residence"),
+           "current_residence": mark("Nơi ở hiện tại", "Current residence"),
+           "temporary_residence": mark("Nơi tạm trú", "Temporary residence"),
+           "birth_registration_place": mark("Nơi đăng ký khai sinh", "Birth registered in"),
+           "place_of_origin": mark("Quê quán", "Place of origin")}
 
 
 def field_label(path: str) -> str:
     """'full_name:name_single_word' -> 'Họ tên' (the form's words, not the JSON key)."""
     head = path.split(":")[0].split(".")[0]
-    vi, en = _FIELDS.get(head, (head, head))
-    return t(vi, en)
+    return t_pair(_FIELDS.get(head, (head, head)))
 
 
 def state_label(state: str) -> str:
-    vi, en = _STATES.get(state, (state, state))
-    return t(vi, en)
+    return t_pair(_STATES.get(state, (state, state)))
 
 
 def short_time(text: str | None) -> str:
@@ -144,10 +143,10 @@ class RecordView(QWidget):
         if cap.get("face") or fingers:
             forced = sum(1 for f in [cap.get("face") or {}, *fingers] if f.get("forced"))
             excepted = sum(1 for f in fingers if f.get("exception"))
-            lines.append(t(f"Ảnh: {'có' if cap.get('face') else 'không'} · vân tay: "
-                           f"{len(fingers)} vị trí · ép: {forced} · ngoại lệ: {excepted}",
-                           f"Photo: {'yes' if cap.get('face') else 'no'} · prints: "
-                           f"{len(fingers)} · forced: {forced} · exceptions: {excepted}"))
+            photo = t("có", "yes") if cap.get("face") else t("không", "no")
+            lines.append(t("Ảnh: {face} · vân tay: {n} vị trí · ép: {forced} · ngoại lệ: {exc}",
+                           "Photo: {face} · prints: {n} · forced: {forced} · exceptions: {exc}")
+                         .format(face=photo, n=len(fingers), forced=forced, exc=excepted))
         if rec.get("clock_flag"):
             lines.append(t("Đồng hồ máy bất thường khi tạo hồ sơ.",
                            "The clock looked wrong when the record was made."))

@@ -145,9 +145,8 @@ class RecordsPage(QWidget):
         self.prev.setEnabled(not searching and self.offset > 0)
         self.next.setEnabled(not searching and len(rows) == PAGE)
         self.page_label.setText("" if searching else
-                                t(f"Trang {self.offset // PAGE + 1}", f"Page "
-                                  f"{self.offset // PAGE + 1}"))
-        self.message.setText(t(f"{len(rows)} hồ sơ.", f"{len(rows)} record(s).") if rows else
+                                t("Trang {n}", "Page {n}").format(n=self.offset // PAGE + 1))
+        self.message.setText(t("{n} hồ sơ.", "{n} record(s).").format(n=len(rows)) if rows else
                              t("Không có hồ sơ nào.", "No records."))
         self.view.clear()
 

@@ -29,18 +29,18 @@ from app.domain.states import Role
 from app.services.review import Review
 from app.services.station import Session
 from app.ui import operations
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 from app.ui.record_view import RecordView, fill, fit_columns, readonly_table, short_time
 
-_KINDS = {"duplicate": ("Có thể trùng", "Possible duplicate"),
-          "forced": ("Chụp ép", "Forced capture"), "clock": ("Đồng hồ bất thường", "Clock"),
-          "exception": ("Ngoại lệ vân tay", "Exception"),
-          "override": ("Bỏ qua cảnh báo", "Warning overridden"),
-          "retries_at_cap": ("Thử tối đa", "Retries at cap")}
+_KINDS = {"duplicate": mark("Có thể trùng", "Possible duplicate"),
+          "forced": mark("Chụp ép", "Forced capture"), "clock": mark("Đồng hồ bất thường", "Clock"),
+          "exception": mark("Ngoại lệ vân tay", "Exception"),
+          "override": mark("Bỏ qua cảnh báo", "Warning overridden"),
+          "retries_at_cap": mark("Thử tối đa", "Retries at cap")}
 
 
 def reason_text(reasons: list[dict[str, Any]]) -> str:
-    return "; ".join(t(*_KINDS.get(r["kind"], (r["kind"], r["kind"])))
+    return "; ".join(t_pair(_KINDS.get(r["kind"], (r["kind"], r["kind"])))
                      + (f" ({r['detail']})" if r.get("detail") not in (None, "", r["kind"])
                         else "") for r in reasons)
 
@@ -154,8 +154,8 @@ class ReviewPage(QWidget):
         if self.allowed:
             clean = sum(1 for r in rows if not r["risk"])
             self.message.setText(" ".join(x for x in (self._note, t(
-                f"{len(rows)} hồ sơ chờ duyệt, {clean} không có rủi ro.",
-                f"{len(rows)} waiting, {clean} clean.")) if x))
+                "{n} hồ sơ chờ duyệt, {clean} không có rủi ro.",
+                "{n} waiting, {clean} clean.").format(n=len(rows), clean=clean)) if x))
             self._note = ""
 
     def open_row(self, row: int) -> None:
@@ -181,13 +181,13 @@ class ReviewPage(QWidget):
         ids = self.selected_ids()
         if not ids or not self.allowed:
             return
-        answer = self.ask(t(f"Duyệt {len(ids)} hồ sơ", f"Approve {len(ids)} record(s)"), False)
+        answer = self.ask(t("Duyệt {n} hồ sơ", "Approve {n} record(s)").format(n=len(ids)), False)
         if answer is None:
             return
         review, password = self.review, answer[0]
         operations.run(lambda: review.approve(ids, password),
-                       lambda done: self._after(t(f"Đã duyệt {len(done)} hồ sơ.",
-                                                  f"Approved {len(done)} record(s).")),
+                       lambda done: self._after(t("Đã duyệt {n} hồ sơ.",
+                                                  "Approved {n} record(s).").format(n=len(done))),
                        self._failed, self)
 
     def approve_clean(self) -> None:
@@ -198,8 +198,8 @@ class ReviewPage(QWidget):
             return
         review, password = self.review, answer[0]
         operations.run(lambda: review.approve_clean(password),
-                       lambda done: self._after(t(f"Đã duyệt {len(done)} hồ sơ.",
-                                                  f"Approved {len(done)} record(s).")),
+                       lambda done: self._after(t("Đã duyệt {n} hồ sơ.",
+                                                  "Approved {n} record(s).").format(n=len(done))),
                        self._failed, self)
 
     def reject_current(self) -> None:

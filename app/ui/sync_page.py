@@ -28,22 +28,21 @@ from PySide6.QtWidgets import (
 from app.services import outbox, sync, sync_view
 from app.services.station import Session
 from app.ui import operations
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 
 STATES = {
-    "queued": ("Chờ gửi", "Queued"), "uploading": ("Đang gửi", "Uploading"),
-    "delivered": ("Đã gửi (có biên nhận)", "Delivered (receipt)"),
-    "accepted": ("Trung tâm đã chấp nhận", "Accepted by centre"),
-    "returned": ("Bị trả lại", "Returned"), "approved": ("Đã duyệt", "Approved"),
+    "queued": mark("Chờ gửi", "Queued"), "uploading": mark("Đang gửi", "Uploading"),
+    "delivered": mark("Đã gửi (có biên nhận)", "Delivered (receipt)"),
+    "accepted": mark("Trung tâm đã chấp nhận", "Accepted by centre"),
+    "returned": mark("Bị trả lại", "Returned"), "approved": mark("Đã duyệt", "Approved"),
 }
 RETURNED_BG = QColor("#fde2e1")
-OFFLINE = ("Chưa có kết nối: dữ liệu vẫn an toàn trên máy, sẽ tự gửi khi có mạng.",
-           "No connection: the data is safe on this laptop and will be sent when online.")
+OFFLINE = mark("Chưa có kết nối: dữ liệu vẫn an toàn trên máy, sẽ tự gửi khi có mạng.",
+               "No connection: the data is safe on this laptop and will be sent when online.")
 
 
 def _state_text(state: str) -> str:
-    vi, en = STATES.get(state, (state, state))
-    return t(vi, en)
+    return t_pair(STATES.get(state, (state, state)))
 
 
 def _kb(n: int) -> str:
@@ -155,8 +154,8 @@ class SyncPage(QWidget):
         bar.setFormat(f"{_kb(offset)} / {_kb(r['size'])}")
         note = r["centre_reason"] or ""
         if not note and r["last_error"] and not r["delivered"]:
-            note = t(f"Lần thử {r['attempts']}: sẽ thử lại tự động",
-                     f"Attempt {r['attempts']}: will retry automatically")
+            note = t("Lần thử {n}: sẽ thử lại tự động",
+                     "Attempt {n}: will retry automatically").format(n=r["attempts"])
         if not note and r["exported_to"] and not r["delivered"]:
             note = t("Đã xuất ra USB", "Exported to USB")
         items = [QTableWidgetItem(r["record_id"][:12]), QTableWidgetItem(_state_text(state)),
@@ -179,10 +178,10 @@ class SyncPage(QWidget):
                                    "Not registered with the centre: use USB export."))
             return
         last = (c["last_contact"] or "").replace("T", " ")[:16] or t("chưa lần nào", "never")
-        text = t(f"Lần liên lạc cuối: {last} (UTC)", f"Last contact: {last} (UTC)")
+        text = t("Lần liên lạc cuối: {last} (UTC)", "Last contact: {last} (UTC)").format(last=last)
         off = c["clock_offset_s"]
         if off is not None:
-            text += t(f" · lệch đồng hồ {off:+.0f} giây", f" · clock offset {off:+.0f} s")
+            text += t(" · lệch đồng hồ {s:+.0f} giây", " · clock offset {s:+.0f} s").format(s=off)
             if abs(off) > 300:
                 text += t(" — hãy chỉnh lại giờ máy", " — please set the laptop's clock")
         self.contact.setText(text)
@@ -215,8 +214,9 @@ class SyncPage(QWidget):
     def _on_progress(self, sent: int, total: int) -> None:
         self.current.setRange(0, max(1, total))
         self.current.setValue(sent)
-        self.current.setFormat(t(f"Gói hiện tại: {_kb(sent)} / {_kb(total)}",
-                                 f"Current packet: {_kb(sent)} / {_kb(total)}"))
+        self.current.setFormat(t("Gói hiện tại: {sent} / {total}",
+                                 "Current packet: {sent} / {total}").format(
+                                     sent=_kb(sent), total=_kb(total)))
 
     def _on_report(self, report: dict[str, Any]) -> None:
         self._set_busy(False)
@@ -230,14 +230,16 @@ class SyncPage(QWidget):
     def describe(report: dict[str, Any]) -> str:
         pending = report.get("pending", 0)
         if not report.get("online"):
-            return t(f"{OFFLINE[0]} Còn {pending} gói chờ gửi.",
-                     f"{OFFLINE[1]} {pending} packet(s) waiting.")
+            return t_pair(OFFLINE) + t(" Còn {n} gói chờ gửi.",
+                                       " {n} packet(s) waiting.").format(n=pending)
         sent = len(report.get("delivered", [])) + len(report.get("already_held", []))
-        text = t(f"Đã gửi {sent} gói, còn {pending} gói chờ.",
-                 f"Delivered {sent} packet(s), {pending} waiting.")
+        text = t("Đã gửi {sent} gói, còn {pending} gói chờ.",
+                 "Delivered {sent} packet(s), {pending} waiting.").format(
+                     sent=sent, pending=pending)
         if report.get("rejected"):
-            text += t(f" {len(report['rejected'])} gói bị trung tâm từ chối: báo cho tổ trưởng.",
-                      f" {len(report['rejected'])} refused by the centre: tell your supervisor.")
+            text += t(" {n} gói bị trung tâm từ chối: báo cho tổ trưởng.",
+                      " {n} refused by the centre: tell your supervisor.").format(
+                          n=len(report["rejected"]))
         if report.get("stopped_by"):
             text += t(" Kết nối bị ngắt giữa chừng: phần còn lại sẽ gửi tiếp lần sau.",
                       " The link dropped: the rest resumes next time.")
@@ -280,10 +282,11 @@ class SyncPage(QWidget):
         self._set_busy(False)
         self.current.setVisible(False)
         ok = report.get("verified")
-        self.usb.setText(t(f"Đã xuất {report['count']} gói. Đọc lại: "
-                           f"{'chữ ký và mọi tệp đều đúng' if ok else 'KHÔNG khớp'}.",
-                           f"Exported {report['count']} packet(s). Read-back: "
-                           f"{'signature and every file correct' if ok else 'MISMATCH'}."))
+        check = (t("chữ ký và mọi tệp đều đúng", "signature and every file correct") if ok
+                 else t("KHÔNG khớp", "MISMATCH"))
+        self.usb.setText(t("Đã xuất {n} gói. Đọc lại: {check}.",
+                           "Exported {n} packet(s). Read-back: {check}.").format(
+                               n=report["count"], check=check))
         self.exported.emit(report)
         self.refresh()
 
@@ -302,10 +305,10 @@ class SyncPage(QWidget):
         self._set_busy(False)
         self.current.setVisible(False)
         self.usb.setText(t(
-            f"Lô của trạm {report['origin_station'][:12]}: gửi {len(report['sent'])}, "
-            f"trung tâm đã có {len(report['already_held'])}, bị từ chối {len(report['refused'])}.",
-            f"Batch from {report['origin_station'][:12]}: sent {len(report['sent'])}, "
-            f"already held {len(report['already_held'])}, refused {len(report['refused'])}."))
+            "Lô của trạm {station}: gửi {sent}, trung tâm đã có {held}, bị từ chối {refused}.",
+            "Batch from {station}: sent {sent}, already held {held}, refused {refused}.").format(
+                station=report["origin_station"][:12], sent=len(report["sent"]),
+                held=len(report["already_held"]), refused=len(report["refused"])))
         self.imported.emit(report)
 
     def _usb_fail(self, exc: BaseException) -> None:

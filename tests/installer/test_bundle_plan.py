@@ -62,6 +62,9 @@ def test_data_files_of_the_app_are_collected():
     assert ("LICENSE-DejaVu.txt", "app/ui/fonts") in dests
     assert ("codes.json", "app/domain/data") in dests
     assert ("admin_units.json.gz", "app/domain/data") in dests
+    assert ("enroll_station_en.qm", "app/ui/translations") in dests  # English UI catalogue
+    assert not [s for s, _ in plan.source_datas() if s.endswith(".ts")]  # translators' source
+    assert plan.keep_binary("app/ui/translations/enroll_station_en.qm")
     assert not [s for s, _ in plan.source_datas() if s.endswith((".py", ".pyc"))]
 
 
@@ -77,3 +80,4 @@ def test_expected_layout_per_platform():
     assert "_internal/PySide6/Qt/plugins/platforms/libqxcb.so" in linux
     assert "_internal/PySide6/plugins/platforms/qwindows.dll" in win
     assert "_internal/nbis/nbis.dll" in win and "_internal/nbis/libnbis.so" in linux
+    assert "_internal/app/ui/translations/enroll_station_en.qm" in linux
