@@ -12,10 +12,25 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QPen, QPixmap, \
-    QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, \
-    QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.capture import DeviceSource
 from app.services.packaging import FACE_BLOB
@@ -120,12 +135,14 @@ class PhotoStep(QWidget):
 
     captured = Signal(object, object)
 
-    def __init__(self, devices: DeviceSource | None = None) -> None:
+    def __init__(self, devices: DeviceSource | None = None, **live: Any) -> None:
+        """`live`: PortraitLive options (tests pass an in-process analyser, passes_needed)."""
         super().__init__()
         self.devices = devices or DeviceSource()
         self.policy_code = "full"
         self.has_photo = False
         self._frame_pending = False
+        self.frames_shown = 0
         self._checks: tuple[LiveCheck, ...] | None = None
         self._problem: BaseException | None = None
         self.bridge = _Bridge(self)
@@ -134,7 +151,7 @@ class PhotoStep(QWidget):
         self.bridge.problem.connect(self._on_problem)
         self.service = PortraitLive(self.devices.camera, on_frame=self._frame_from_service,
                                     on_captured=self.bridge.captured.emit,
-                                    on_problem=self.bridge.problem.emit)
+                                    on_problem=self.bridge.problem.emit, **live)
         svc = self.service
         self.destroyed.connect(lambda *_: svc.close())
         head = QLabel(t("Bước 3: Ảnh chân dung", "Step 3: Face photo"))
@@ -274,6 +291,7 @@ class PhotoStep(QWidget):
         self._frame_pending = False
         if not self.service.running:
             return
+        self.frames_shown += 1
         self.preview.caption = self._caption(live)
         self.preview.show_frame(live)
         if live.checks != self._checks:
@@ -337,6 +355,6 @@ class PhotoStep(QWidget):
         self._buttons()
 
     def _buttons(self) -> None:
-        live = self.service.running and self.policy_code != "none"
+        live = self.service.running and self.policy_code != "none" and self._problem is None
         self.capture_button.setEnabled(live and not self.has_photo)
         self.retake_button.setEnabled(live and self.has_photo)
