@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -74,16 +75,14 @@ class LivePreview(QWidget):
         self.state = WAIT
         self.caption = ""
         self.setMinimumSize(400, 225)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(560, 315)
 
-    def heightForWidth(self, w: int) -> int:  # noqa: N802 - Qt API
-        return w * 9 // 16
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
-        return True
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.setFixedHeight(self.width() * 9 // 16)  # the camera's 16:9, no empty bands
 
     def show_frame(self, live: LiveFrame) -> None:
         p = live.preview  # BGRA bytes are RGB32 on little-endian: wrapped, not converted
@@ -202,12 +201,13 @@ class PhotoStep(QWidget):
         cl.addLayout(grid)
         cl.addStretch(1)
         left = QVBoxLayout()
-        left.addWidget(self.preview, 1)
+        left.addWidget(self.preview)
         buttons = QHBoxLayout()
         buttons.addWidget(self.capture_button)
         buttons.addWidget(self.retake_button)
         buttons.addStretch(1)
         left.addLayout(buttons)
+        left.addStretch(1)
         crop = QVBoxLayout()
         crop.addWidget(QLabel(t("Ảnh đã chụp", "Photo taken")))
         crop.addWidget(self.portrait)

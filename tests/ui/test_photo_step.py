@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 
 from app.services.capture import DeviceSource
@@ -20,10 +21,11 @@ from tests.services.test_portrait_live import BlankCamera
 WAIT = 15_000
 
 
-def make_step(qtbot, camera, **live) -> PhotoStep:  # noqa: ANN001, ANN003
+def make_step(qtbot, camera, own: bool = True, **live) -> PhotoStep:  # noqa: ANN001, ANN003
     set_lang("vi")
     step = PhotoStep(DeviceSource(camera=camera), **live)
-    qtbot.addWidget(step)
+    if own:
+        qtbot.addWidget(step)
     step.resize(1140, 620)
     step.show()
     return step
@@ -105,7 +107,7 @@ def test_preview_runs_only_while_the_step_is_visible(qtbot):
 
 def test_the_gui_thread_never_stalls_while_the_preview_runs(qtbot):
     """A tilted head never passes, so the analysis (in its child process) runs throughout."""
-    step = make_step(qtbot, lambda: SyntheticCamera(scene=Scene(roll_deg=20)))
+    step = make_step(qtbot, lambda: SyntheticCamera(scene=Scene(roll_deg=20)), own=False)
     qtbot.waitUntil(lambda: step.frames_shown > 0 and bool(step._checks), timeout=WAIT)
     ticks: list[float] = []
     timer = QTimer(interval=10, timerType=Qt.TimerType.PreciseTimer)
@@ -121,3 +123,7 @@ def test_the_gui_thread_never_stalls_while_the_preview_runs(qtbot):
     assert step.frames_shown - shown > 20  # the preview really ran meanwhile
     assert step.service._worker.stats().analyses - analysed > 5  # and the analysis too
     assert worst < 0.050
+    svc = step.service
+    assert svc._analyser._proc is not None  # the analysis child process was used
+    shiboken6.delete(step)  # the window goes: camera threads end, the child process too
+    assert not svc.running and svc._analyser._proc is None
