@@ -11,6 +11,7 @@ Callbacks run on service threads; a UI turns them into signals. Frames are never
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +93,15 @@ def centre_crop_jpeg(frame: np.ndarray, spec: CropSpec) -> bytes:
     return data
 
 
+def yield_to_gui(nice: int = 5) -> None:
+    """Lower the calling thread's priority (Linux: per thread; the analysis child process
+    started from it inherits it), so on a busy machine the GUI thread gets the CPU first."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except (AttributeError, OSError):  # not on Windows; never fatal
+        pass
+
+
 class PortraitLive:
     """start() / stop() as the step shows and hides; close() when it is gone for good.
 
@@ -127,6 +137,7 @@ class PortraitLive:
         self._streak = 0
         self._taken = False
         self._problem = ""  # "camera" or "analysis" while one is shown
+        self._niced: threading.Thread | None = None
 
     # -- control (any thread; the GUI calls these, none of them blocks on the camera) ---------
     @property
@@ -210,6 +221,7 @@ class PortraitLive:
             log.exception("problem callback failed")
 
     def _camera_loop(self, stop: threading.Event, slot: LatestFrame) -> None:
+        yield_to_gui()
         camera: Camera | None = None
         failures = 0
         while not stop.is_set():
@@ -263,6 +275,9 @@ class PortraitLive:
     def _analyse(self, frame: np.ndarray) -> PortraitReport | None:
         if self._taken:
             return None  # no CPU spent once the photo is taken
+        if threading.current_thread() is not self._niced:
+            self._niced = threading.current_thread()
+            yield_to_gui()
         try:
             report = self._analyser(frame)
         except Exception as exc:  # noqa: BLE001 - shown once; the next frame tries again
