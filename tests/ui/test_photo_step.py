@@ -127,3 +127,23 @@ def test_the_gui_thread_never_stalls_while_the_preview_runs(qtbot):
     assert svc._analyser._proc is not None  # the analysis child process was used
     shiboken6.delete(step)  # the window goes: camera threads end, the child process too
     assert not svc.running and svc._analyser._proc is None
+
+
+def test_a_resumed_photo_is_kept_until_retake(qtbot):
+    from tests.biometrics import biometrics
+
+    blobs, capture = biometrics(retries=2)
+    set_lang("vi")
+    step = PhotoStep(DeviceSource(camera=SyntheticCamera), analyser=analyse_frame)
+    qtbot.addWidget(step)
+    step.show_result(capture, {FACE_BLOB: blobs[FACE_BLOB]})  # before it is shown, as on resume
+    got: list = []
+    step.captured.connect(lambda *a: got.append(a))
+    step.show()
+    qtbot.waitUntil(lambda: step.frames_shown > 5, timeout=WAIT)
+    assert step.service.taken and not got  # the preview runs, nothing replaces the photo
+    assert "chụp lại 2 lần" in step.status.text() and not step.capture_button.isEnabled()
+    with qtbot.waitSignal(step.captured, timeout=WAIT) as again:
+        qtbot.keyClick(step, Qt.Key.Key_K, Qt.KeyboardModifier.ShiftModifier
+                       | Qt.KeyboardModifier.ControlModifier)
+    assert again.args[1]["face"]["retries"] == 3
