@@ -31,6 +31,7 @@ from app.ui.enroll_find import FindStep, WorklistSearch
 from app.ui.enroll_form import EnrollmentForm
 from app.ui.enroll_steps import DoneStep, ReviewStep
 from app.ui.i18n import t
+from app.ui.photo_step import PhotoStep
 
 STEPS = ("find", "form", "photo", "fingerprints", "review", "done")
 BLANK = {"request_type": "new", "nationality": "VN", "religion": "00",
@@ -86,7 +87,7 @@ class EnrollPage(QWidget):
         top.addWidget(drafts)
         self.find = FindStep(worklist or session_worklist(session), master)
         self.form = EnrollmentForm(master, today())
-        self.photo = CaptureStep("photo", capture)
+        self.photo = PhotoStep(self.devices)
         self.fingers = CaptureStep("fingerprints", capture)
         self.photo.captured.connect(self._captured)
         self.fingers.captured.connect(self._captured)

@@ -10,10 +10,13 @@ from PySide6.QtCore import Qt
 from app.domain.masterdata import default_master
 from app.domain.names import fold
 from app.domain.states import State
+from app.services.capture import DeviceSource
 from app.services.enrollment import Enrollment
+from app.services.packaging import FACE_BLOB
 from app.services.station import Session
 from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import set_lang
+from devices.camera.synthetic import SyntheticCamera
 from tests.biometrics import biometrics
 from tests.ui.helpers import TODAY, ThreadGuard, type_text, worklist
 
@@ -34,7 +37,8 @@ def fake_capture(policy):
 
 def make_page(qtbot, officer, search, capture=fake_capture) -> EnrollPage:
     set_lang("vi")
-    page = EnrollPage(officer, default_master(), search, capture, today=lambda: TODAY,
+    page = EnrollPage(officer, default_master(), search, capture,
+                      DeviceSource(camera=SyntheticCamera), today=lambda: TODAY,
                       autosave_ms=30, check_ms=10)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -54,9 +58,16 @@ def pick_first(qtbot, page, text):
 
 
 def capture_now(qtbot, page):
+    """The live photo step takes the photo (Ctrl+K, or by itself); the prints then arrive as
+    the fingerprint step sends them."""
     assert page.step == "photo"
     qtbot.keyClick(page.photo, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "face.jpg" in page.bio_names and not page._pending_blobs,
+                    timeout=WAIT)
+    blobs, capture = biometrics()
+    del blobs[FACE_BLOB], capture["face"]
+    page.fingers.captured.emit(blobs, capture)
+    qtbot.waitUntil(lambda: len(page.bio_names) == 14 and not page._pending_blobs,
                     timeout=WAIT)
 
 
