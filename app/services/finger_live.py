@@ -104,9 +104,9 @@ class FingerSession:
             self.mark_exception(pos, reason)
 
     # -- called from any thread -----------------------------------------------------------------
-    def start(self) -> None:
-        """Begin (or continue) the sequence with every position still open."""
-        self._send(("run",))
+    def start(self, positions: Iterable[int] | None = None) -> None:
+        """Capture every position still open (or only `positions`), in sequence order."""
+        self._send(("run", None if positions is None else frozenset(positions)))
 
     def retry(self, position: int) -> None:
         """Another round of attempts at `position` (best of all rounds kept)."""
@@ -186,27 +186,27 @@ class FingerSession:
     def _command(self, cmd: tuple[Any, ...]) -> None:
         if self.policy == "none":
             return  # under 6: no prints are taken, the scanner is never opened
-        flow = self._ensure_flow()
+        flow = self._ensure_flow(open_device=cmd[0] != "apply")
         self._apply_pending()
         if cmd[0] == "run":
             for pos in self.sequence:
                 self._apply_pending()
-                if not flow.result.positions[pos].done:
+                if (cmd[1] is None or pos in cmd[1]) and not flow.result.positions[pos].done:
                     self._capture(pos)
         elif cmd[0] == "retry" and cmd[1] in flow.result.positions:
             self._capture(cmd[1])
 
-    def _ensure_flow(self) -> CaptureFlow:
-        if self._scanner is None:
+    def _ensure_flow(self, open_device: bool = True) -> CaptureFlow:
+        if self._scanner is None and open_device:
             scanner = device_call(self.open_scanner)
             device_call(scanner.open)
             self._scanner = scanner
             if self._flow is not None:
                 self._flow.scanner = scanner
         if self._flow is None:
-            self._flow = CaptureFlow(self._scanner, threshold=self.threshold,
-                                     max_retries=self.max_retries, prompts=_Prompts(self),
-                                     timeout=self.timeout, sequence=self.sequence,
+            self._flow = CaptureFlow(self._scanner,  # type: ignore[arg-type]
+                                     threshold=self.threshold, max_retries=self.max_retries,
+                                     prompts=_Prompts(self), timeout=self.timeout, sequence=self.sequence,
                                      on_attempt=self._on_attempt)
         return self._flow
 
