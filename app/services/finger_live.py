@@ -206,8 +206,8 @@ class FingerSession:
         if self._flow is None:
             self._flow = CaptureFlow(self._scanner,  # type: ignore[arg-type]
                                      threshold=self.threshold, max_retries=self.max_retries,
-                                     prompts=_Prompts(self), timeout=self.timeout, sequence=self.sequence,
-                                     on_attempt=self._on_attempt)
+                                     prompts=_Prompts(self), timeout=self.timeout,
+                                     sequence=self.sequence, on_attempt=self._on_attempt)
         return self._flow
 
     def _apply_pending(self) -> None:
