@@ -101,7 +101,7 @@ class FingerSession:
         self._wsq: dict[int, tuple[Any, bytes]] = {}
         self._thread: threading.Thread | None = None
         for pos, reason in (exceptions or {}).items():
-            self.mark_exception(pos, reason)
+            self.mark_exception(pos, reason, apply=False)
 
     # -- called from any thread -----------------------------------------------------------------
     def start(self, positions: Iterable[int] | None = None) -> None:
@@ -112,15 +112,17 @@ class FingerSession:
         """Another round of attempts at `position` (best of all rounds kept)."""
         self._send(("retry", int(position)))
 
-    def mark_exception(self, position: int, reason: str, note: str = "") -> None:
-        """A single finger (1-10) that cannot be printed; applied before the next attempt."""
+    def mark_exception(self, position: int, reason: str, note: str = "",
+                       apply: bool = True) -> None:
+        """A single finger (1-10) that cannot be printed; applied before the next attempt
+        (apply=False: only with the next start or retry)."""
         if reason not in EXCEPTIONS:
             raise ValueError(f"exception must be one of {sorted(EXCEPTIONS)}")
         if int(position) not in range(1, 11):
             raise ValueError("exceptions are for single fingers 1-10")
         with self._lock:
             self._pending[int(position)] = (reason, note)
-        if self._thread is not None:
+        if apply:
             self._send(("apply",))
 
     def close(self, timeout: float = 5.0) -> bool:
