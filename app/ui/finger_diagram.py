@@ -99,7 +99,11 @@ class HandDiagram(QWidget):
             p.drawText(QRectF(rect.left() - 10, rect.top() - 20, rect.width() + 20, 18),
                        Qt.AlignmentFlag.AlignCenter, label)
             if state == "forced":  # the forced flag, per finger
-                p.setPen(QColor("#7a4d00"))
+                flag = QFont(self.font())
+                flag.setBold(True)
+                flag.setPointSizeF(self.font().pointSizeF() * 1.6)
+                p.setFont(flag)
+                p.setPen(QColor("#ffffff"))
                 p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "!")
             p.setFont(self.font())
 

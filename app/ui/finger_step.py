@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.capture import DeviceSource
@@ -59,10 +59,7 @@ class FingerStep(QWidget):
         self.diagram = HandDiagram()
         self.instruction = QLabel("")
         self.instruction.setObjectName("finger_instruction")
-        big = QFont(self.font())
-        big.setPointSizeF(self.font().pointSizeF() * 1.8)
-        big.setBold(True)
-        self.instruction.setFont(big)
+        self.instruction.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f2933;")
         self.instruction.setWordWrap(True)
         self.instruction.setMinimumHeight(90)
         self.bar = QualityBar(threshold)
