@@ -106,6 +106,7 @@ def test_an_exception_skips_the_finger_and_travels_in_the_metadata():
     scanner = CountingScanner(seed=4, missing=(3,))
     s = FingerSession(lambda: scanner, rec, sequence=(13, 3, 4))
     s.mark_exception(3, "unable_to_print", "bandaged after surgery")
+    assert rec.wait().capture["fingers"][0]["position"] == 3  # recorded without the scanner
     ev = run(s, rec)
     s.close()
     assert [p for p, _ in scanner.calls] == [13, 4]  # finger 3 never asked for
