@@ -147,3 +147,37 @@ def test_full_capture_emits_all_blobs_and_the_diagram_matches(qtbot):
         assert states[f["position"]] == ("forced" if f["forced"] else "good")
     print(f"full simulated capture {took:.1f} s; GUI stall {stall.worst_ms:.1f} ms")
     assert stall.worst_ms < 50
+
+
+def test_in_the_wizard_a_retried_finger_replaces_the_drafts_print(qtbot, officer):
+    from app.domain.masterdata import default_master
+    from app.ui.enroll_page import EnrollPage
+    from tests.ui.helpers import TODAY, worklist
+    from tests.ui.test_enroll import capture_now, fake_capture, pick_first, wait_saved
+
+    set_lang("vi")
+    page = EnrollPage(officer, default_master(), worklist()[1], fake_capture,
+                      devices=DeviceSource(scanner=lambda: SimulatedScanner(seed=9)),
+                      today=lambda: TODAY, autosave_ms=30, check_ms=10)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    pick_first(qtbot, page, "nguyen")
+    qtbot.waitUntil(lambda: not [p for p in page.problems or [] if p.severity == "error"]
+                    and not page._checker.isActive(), timeout=WAIT)
+    page.go_next()
+    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
+    capture_now(qtbot, page)
+    page.go_next()
+    assert page.step == "fingerprints"
+    assert set(page.fingers.finger_states().values()) == {"good"}
+    old = officer.blob(page.record_id, finger_blob(1))
+    page.fingers.retry_pos.setCurrentIndex(ORDER.index(1))
+    with qtbot.waitSignal(page.fingers.captured, timeout=WAIT):
+        qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    wait_saved(qtbot, page)
+    rec = officer.show(page.record_id)
+    assert officer.blob(page.record_id, finger_blob(1)) != old
+    fingers = rec["data"]["_capture"]["fingers"]
+    assert len(fingers) == 13 and len(rec["blobs"]) == 14
+    assert page.bio_missing() == []
