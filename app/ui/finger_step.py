@@ -121,7 +121,10 @@ class FingerStep(QWidget):
 
     def show_result(self, capture: dict[str, Any], blobs: dict[str, bytes | None]) -> None:
         """The record's fingers (after a capture or a resumed draft) -> per-finger state."""
-        self._record = {int(f["position"]): dict(f) for f in capture.get("fingers") or []}
+        record = {int(f["position"]): dict(f) for f in capture.get("fingers") or []}
+        if self.session is not None and record != self._record:
+            self.close_session()  # another record (resumed, reset): the scanner's answers
+        self._record = record  # for the previous one must not reach it
         for pos in ORDER:
             f = self._record.get(pos)
             self.diagram.states[pos] = "todo" if f is None else _state(f, blobs)

@@ -197,3 +197,17 @@ def test_under_six_takes_no_prints():
     ev = run(s, rec)
     s.close()
     assert opened == [] and ev.blobs == {} and ev.capture == {"fingers": []}
+
+
+def test_a_stale_print_under_an_exception_stays_out_of_the_packet():
+    from app.services.packaging import inputs_for
+    from tests.biometrics import biometrics
+
+    blobs, capture = biometrics()  # finger-04.wsq stays among the draft's blobs
+    f4 = next(f for f in capture["fingers"] if f["position"] == 4)
+    f4.update(exception="amputated", quality=None)
+    record = {"id": "r1", "officer_id": "o1", "created_at": "2026-11-22T08:00:00+00:00",
+              "data": {"_capture": capture}}
+    fingers = {f.position: f for f in inputs_for(record, blobs, "S1").fingers}
+    assert fingers[4].wsq is None and fingers[4].exception == "amputated"
+    assert fingers[5].wsq is not None

@@ -181,3 +181,17 @@ def test_in_the_wizard_a_retried_finger_replaces_the_drafts_print(qtbot, officer
     fingers = rec["data"]["_capture"]["fingers"]
     assert len(fingers) == 13 and len(rec["blobs"]) == 14
     assert page.bio_missing() == []
+
+
+def test_a_record_replaced_mid_capture_gets_nothing_from_the_old_session(qtbot):
+    scanner = SimulatedScanner(seed=2, latency=0.05)
+    step = make_step(qtbot, scanner=lambda: scanner)
+    got: list[object] = []
+    step.captured.connect(lambda b, c: got.append(c))
+    step.start()
+    qtbot.waitUntil(lambda: scanner.captures > 0, timeout=WAIT)
+    resumed(step, ())  # another draft is resumed while the step stays on screen
+    qtbot.waitUntil(lambda: not scanner.is_open, timeout=WAIT)
+    qtbot.wait(200)
+    assert got == [] and step.session is None
+    assert set(step.finger_states().values()) == {"good"}
