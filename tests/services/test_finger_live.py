@@ -83,6 +83,7 @@ def test_all_13_positions_from_the_simulated_scanner():
     assert order == [13, 14, 15, *range(1, 11)]
     prompts = [e.reason for e in rec.kinds("prompt")]
     assert prompts[:2] == ["place", "lift"] and "roll" in prompts
+    print(f"13 positions from the simulated scanner in {s.seconds:.1f} s")
     assert s.seconds > 0
 
 
@@ -95,6 +96,8 @@ def test_short_sequence_reports_attempts_and_blobs():
     assert [(a.position, a.attempt) for a in att] == [(15, 1), (1, 1)]
     assert all(a.passed and a.quality >= 40 for a in att)
     assert [e.state for e in rec.kinds("position")] == ["good", "good"]
+    prompts = [(e.position, e.reason) for e in rec.kinds("prompt")]  # devices/prompts.py
+    assert prompts == [(15, "place"), (15, "lift"), (1, "roll"), (1, "lift")]
     meta = {f["position"]: f for f in ev.capture["fingers"]}
     assert meta[1]["quality"] == att[1].quality and meta[1]["forced"] is False
     assert meta[1]["width"] == 400 and meta[1]["ppi"] == 500
