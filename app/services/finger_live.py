@@ -17,7 +17,8 @@ from typing import Any
 
 from app.domain.errors import StationError
 from app.services.capture import DeviceProblem, device_call, fingers_to_record
-from devices.fingerprint import wsq_nogil
+from devices import errors
+from devices.fingerprint import gate, wsq_nogil
 from devices.fingerprint.base import SLAP_FINGERS, FingerprintScanner
 from devices.fingerprint.capture_flow import DEFAULT_SEQUENCE, EXCEPTIONS, Attempt, CaptureFlow
 
@@ -43,6 +44,18 @@ class FingerEvent:
     blobs: dict[str, bytes] | None = None
     capture: dict[str, Any] | None = None
     error: BaseException | None = None
+    advice: tuple[str, str] = ("", "")  # attempt without a score: what to do (vi, en)
+
+
+def reason_text(code: str) -> tuple[str, str]:
+    """Why an attempt gave nothing usable, for the officer (vi, en)."""
+    if code in gate.REASONS:
+        return gate.REASONS[code]
+    for cls in (errors.NoFinger, errors.Timeout, errors.ProtocolError, errors.DeviceBusy):
+        if cls.code == code:
+            err = cls()
+            return err.vi, err.en
+    return f"Ảnh không dùng được ({code}).", f"Unusable capture ({code})."
 
 
 class _Cancelled(Exception):
@@ -249,6 +262,8 @@ class FingerSession:
         res = self._flow.result.positions[pos] if self._flow else None
         self._emit(FingerEvent("attempt", pos, attempt=len(res.attempts) if res else 0,
                                quality=attempt.score, reason=attempt.reason,
+                               advice=("", "") if attempt.score is not None
+                               else reason_text(attempt.reason),
                                passed=attempt.score is not None
                                and attempt.score >= self.threshold))
         self._check_cancel()

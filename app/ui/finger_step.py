@@ -21,7 +21,7 @@ from app.ui import operations
 from app.ui.enroll_capture import FINGERS, ORDER
 from app.ui.enroll_steps import POLICY_TEXT
 from app.ui.finger_diagram import COLOURS, ExceptionDialog, HandDiagram, QualityBar, state_names
-from app.ui.i18n import t
+from app.ui.i18n import lang, t
 
 # The packet format's exception names -> the capture flow's (inverse of PACKET_EXCEPTION).
 FLOW_EXCEPTION = {"unable": "unable_to_print"}
@@ -229,10 +229,13 @@ class FingerStep(QWidget):
         elif ev.kind == "attempt":
             self.bar.set_value(ev.quality)
             self.attempts.setText(self._attempt_text(ev.attempt))
-            self.status.setText(t("Đạt ngưỡng.", "Meets the threshold.") if ev.passed else
-                                t("Chưa đạt ({why}) — đặt lại ngón tay.",
-                                  "Not good enough ({why}) — place again.").format(
-                                      why=ev.quality if ev.quality is not None else ev.reason))
+            if ev.passed:
+                self.status.setText(t("Đạt ngưỡng.", "Meets the threshold."))
+            elif ev.quality is not None:
+                self.status.setText(t("Chưa đạt ({q}) — đặt lại ngón tay.",
+                                      "Not good enough ({q}) — place again.").format(q=ev.quality))
+            else:
+                self.status.setText(ev.advice[0] if lang() == "vi" else ev.advice[1])
         elif ev.kind == "position" and ev.position is not None:
             self.diagram.states[ev.position] = ev.state
             self.diagram.quality[ev.position] = ev.quality

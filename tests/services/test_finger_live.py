@@ -168,6 +168,18 @@ def test_a_scanner_error_is_reported_and_the_next_request_reopens():
     assert len(made) == 2
 
 
+def test_an_attempt_without_a_print_says_why():
+    rec = Recorder()
+    s = FingerSession(lambda: SimulatedScanner(seed=6, script=["no_finger", "blank"]), rec,
+                      sequence=(1,))
+    run(s, rec)
+    s.close()
+    att = rec.kinds("attempt")
+    assert [a.reason for a in att[:2]] == ["no_finger", "blank"] and att[2].passed
+    assert "ngón tay" in att[0].advice[0] and "finger" in att[1].advice[1]
+    assert att[2].advice == ("", "")
+
+
 def test_open_failure_is_an_error_event_not_a_crash():
     rec = Recorder()
     dead = SimulatedScanner(seed=1)
