@@ -210,7 +210,8 @@ class FingerStep(QWidget):
         self._set_running(False)
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        self.close_session()  # the scanner is open only while this step is on screen
+        if not event.spontaneous():  # minimising the window is not leaving the step
+            self.close_session()  # the scanner is open only while this step is on screen
         super().hideEvent(event)
 
     # -- events from the worker (GUI thread, queued) ------------------------------------------
@@ -254,10 +255,7 @@ class FingerStep(QWidget):
         merged = {**self._record, **{int(f["position"]): f for f in ev.capture["fingers"]}}
         fingers = [merged[p] for p in sorted(merged)]
         self._record = merged
-        keep = self.status.text() if not ev.blobs and not ev.capture["fingers"] else ""
         self.captured.emit(dict(ev.blobs or {}), {"fingers": fingers})
-        if keep:
-            self.status.setText(keep)
 
     # -- text ------------------------------------------------------------------------------------
     def _say(self, pos: int, what: str) -> None:
