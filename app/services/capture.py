@@ -82,7 +82,8 @@ def take_portrait(camera: Camera, attempts: int = 30) -> tuple[bytes, dict[str, 
                      "failed_checks": best[1].failed}
 
 
-def fingers_to_record(result: CaptureResult) -> Biometrics:
+def fingers_to_record(result: CaptureResult,
+                      encode: Callable[[Any], bytes] = wsq_codec.encode) -> Biometrics:
     out = Biometrics(capture={"fingers": []})
     for res in result.positions.values():
         meta: dict[str, Any] = {"position": res.position, "quality": res.quality,
@@ -91,7 +92,7 @@ def fingers_to_record(result: CaptureResult) -> Biometrics:
                                                                   res.exception)}
         if res.capture is not None:
             img = res.capture.image
-            out.blobs[finger_blob(res.position)] = wsq_codec.encode(img)
+            out.blobs[finger_blob(res.position)] = encode(img)
             meta.update(width=int(img.shape[1]), height=int(img.shape[0]), ppi=res.capture.ppi)
         out.capture["fingers"].append(meta)
     return out

@@ -62,8 +62,9 @@ def inputs_for(record: dict[str, Any], blobs: dict[str, bytes], station_id: str)
     fingers = []
     for f in cap.get("fingers") or []:
         pos = int(f["position"])
+        wsq = None if f.get("exception") else blobs.get(finger_blob(pos))  # none, even stale
         fingers.append(FingerCapture(
-            pos, blobs.get(finger_blob(pos)), int(f.get("width", 0)), int(f.get("height", 0)),
+            pos, wsq, int(f.get("width", 0)), int(f.get("height", 0)),
             int(f.get("ppi", 500)), f.get("quality"), int(f.get("retries", 0)),
             bool(f.get("forced", False)), f.get("exception")))
     approval = data.get("_approval") or {}

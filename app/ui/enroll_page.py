@@ -30,6 +30,7 @@ from app.ui.enroll_capture import Capture, CaptureStep
 from app.ui.enroll_find import FindStep, WorklistSearch
 from app.ui.enroll_form import EnrollmentForm
 from app.ui.enroll_steps import DoneStep, ReviewStep
+from app.ui.finger_step import FingerStep
 from app.ui.i18n import t
 from app.ui.photo_step import PhotoStep
 
@@ -88,7 +89,7 @@ class EnrollPage(QWidget):
         self.find = FindStep(worklist or session_worklist(session), master)
         self.form = EnrollmentForm(master, today())
         self.photo = PhotoStep(self.devices)
-        self.fingers = CaptureStep("fingerprints", capture)
+        self.fingers = FingerStep(self.devices)
         self.photo.captured.connect(self._captured)
         self.fingers.captured.connect(self._captured)
         self.review = ReviewStep(master)
