@@ -49,11 +49,14 @@ def finger_check(path: Path) -> dict[str, Any]:
     return device_call(lambda: quality.check_file(str(path))).as_dict()
 
 
-def simulated_capture(seed: int, policy: str) -> Biometrics:
-    """The simulated camera and scanner, following the age policy (none under 6)."""
+def simulated_capture(seed: int, policy: str, threshold: int = 40,
+                      max_retries: int = 3) -> Biometrics:
+    """The simulated camera and scanner, following the age policy (none under 6) and the
+    station's capture settings."""
     if policy == "none":
         return Biometrics()
-    return capture_all(SyntheticCamera(), SimulatedScanner(seed=seed))
+    return capture_all(SyntheticCamera(), SimulatedScanner(seed=seed), threshold=threshold,
+                       max_retries=max_retries)
 
 
 def simulated_source() -> DeviceSource:

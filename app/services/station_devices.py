@@ -60,7 +60,9 @@ class StationDevices:
         return devices.discover(probe_serial)
 
     def self_test(self, spec: str, kind: str = SCANNER) -> dict[str, Any]:
-        return devices.self_test(_test_spec(spec, kind))
+        """The device's own test under the watchdog; `spec` and `device` as the caller named
+        them (the simulated camera is tested as `simulated-camera` underneath)."""
+        return {**devices.self_test(_test_spec(spec, kind)), "spec": spec, "device": kind}
 
     # -- the chosen devices ------------------------------------------------------------------
     def restore(self) -> dict[str, Any]:
@@ -96,7 +98,13 @@ class StationDevices:
 
     def source(self) -> DeviceSource:
         """Factories over the CURRENT choice (asked at every screen open)."""
-        return DeviceSource(camera=self._camera, scanner=self._scanner)
+        return DeviceSource(camera=self._camera, scanner=self._scanner,
+                            policy=self.capture_policy)
+
+    def capture_policy(self) -> tuple[int, int]:
+        """(NFIQ 2 threshold, max retries) as the station's settings say now."""
+        s = settings_service.load(self.data_dir)
+        return s.nfiq_threshold, s.max_retries
 
     def _camera(self) -> Any:
         if self.manager.spec(CAMERA) == SIMULATED:

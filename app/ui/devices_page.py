@@ -46,6 +46,19 @@ def state_name(state: str) -> str:
             "none": t("chưa chọn", "not chosen")}.get(state, state)
 
 
+def connection_name(found: dict[str, Any]) -> str:
+    """How a discovered device is attached, and whether discovery could confirm it."""
+    kind = str(found.get("kind", ""))
+    name = {"serial": t("cổng nối tiếp", "serial port"), "sbi": t("dịch vụ SBI", "SBI service"),
+            "simulated": t("mô phỏng", "simulated"), "camera": t("máy ảnh USB", "USB camera"),
+            }.get(kind, kind)
+    if kind == "camera" and found.get("spec") == "simulated":
+        name = t("mô phỏng", "simulated")
+    if found.get("verified") is False:
+        name += t(" (chưa xác minh)", " (not verified)")
+    return name
+
+
 def _test_detail(result: dict[str, Any]) -> str:
     """One line from a scanner's checks or a camera's frame test."""
     if "checks" in result:
@@ -191,7 +204,7 @@ class DevicesPage(QWidget):
         self.table.setRowCount(len(self.found))
         for row, d in enumerate(self.found):
             in_use = self.status.get(d["device"], {}).get("spec") == d["spec"]
-            cells = [kind_name(d["device"]), d["spec"], str(d.get("kind", "")),
+            cells = [kind_name(d["device"]), d["spec"], connection_name(d),
                      t("đang dùng", "in use") if in_use else ""]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -215,7 +228,8 @@ class DevicesPage(QWidget):
         self.message.setText(t("Kiểm tra xong.", "Test finished."))
         self.result_table.insertRow(0)
         verdict = t("Đạt", "Passed") if ok else t("Không đạt", "Failed")
-        cells = [str(result.get("spec", "")), verdict,
+        cells = [kind_name(str(result.get("device", ""))) + ": " + str(result.get("spec", "")),
+                 verdict,
                  _test_detail(result), f"{float(result.get('seconds') or 0):.1f}"]
         for col, text in enumerate(cells):
             self.result_table.setItem(0, col, QTableWidgetItem(text))
@@ -255,6 +269,7 @@ class DevicesPage(QWidget):
         w = QWidget()
         self.editable = settings_service.can_edit(self.session)
         self.lang = QComboBox()
+        self.lang.setMinimumWidth(200)
         self.lang.addItem("Tiếng Việt", "vi")
         self.lang.addItem("English", "en")
         self.nfiq = QSpinBox()
@@ -262,6 +277,7 @@ class DevicesPage(QWidget):
         self.retries = QSpinBox()
         self.retries.setRange(*settings_service.RETRIES_RANGE)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(t("Ngôn ngữ (áp dụng khi mở lại)", "Language (applies at next start)"),
                     self.lang)
         form.addRow(t("Ngưỡng chất lượng vân tay NFIQ 2", "Fingerprint NFIQ 2 threshold"),

@@ -60,7 +60,8 @@ class Shell(QMainWindow):
         self.main = MainArea(session, self.station_name,
                              worklist=lambda text: worklist.search(session, text),
                              capture=lambda policy: devices.simulated_capture(
-                                 random.randrange(1 << 30), policy),
+                                 random.randrange(1 << 30), policy,
+                                 *self.devices.capture_policy()),
                              station_devices=self.devices)
         self.stack.addWidget(self.main)
         self.stack.setCurrentWidget(self.main)

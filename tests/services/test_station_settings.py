@@ -78,3 +78,14 @@ def test_strip_names_the_nearest_limit(station, officer):
                      now=datetime(2026, 12, 3, tzinfo=UTC))
     assert s["online"] is False and s["counts"] is not None
     assert s["nearest"]["name"] == "days_since_update" and s["update"] is None
+
+
+def test_capture_policy_follows_settings(station):
+    admin = station.login("admin", "admin-pass-1")
+    devs = StationDevices(station.store.data_dir)
+    try:
+        assert devs.source().policy() == (40, 3)
+        settings.update(admin, nfiq_threshold=60, max_retries=1)
+        assert devs.source().policy() == (60, 1)
+    finally:
+        devs.close()

@@ -49,7 +49,7 @@ def test_discover_test_and_choose(qtbot, station, officer, devs):
     page.table.selectRow(row)
     page.test_selected()
     qtbot.waitUntil(lambda: page.result_table.rowCount() == 1, timeout=5000)
-    assert _cells(page.result_table, 0) == ["simulated"]
+    assert _cells(page.result_table, 0) == ["Máy quét vân tay: simulated"]
     assert _cells(page.result_table, 1) == ["Đạt"]
     qtbot.waitUntil(lambda: page.use_btn.isEnabled(), timeout=5000)
     source = devs.source()
