@@ -4,6 +4,8 @@ the status strip says offline/online and names the nearest limit."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from app.services import settings
@@ -108,3 +110,33 @@ def test_update_banner(qtbot, officer):
 
 def test_limit_text_red():
     assert "quá hạn" in limit_text({"name": "days_since_update", "left": 0, "level": "red"})
+
+
+def test_device_state_reaches_the_strip_through_signals(qtbot, officer, devs):
+    area = MainArea(officer, "Trạm thử", station_devices=devs)
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: "Máy quét –" in area.status.text(), timeout=5000)
+    # the manager's callback comes from non-GUI threads, as on a station
+    threading.Thread(target=devs.choose, args=(officer, "scanner", "simulated")).start()
+    qtbot.waitUntil(lambda: "Máy quét ✓" in area.status.text(), timeout=5000)
+    threading.Thread(target=devs.choose, args=(officer, "scanner", "r30x:/dev/nonexistent"),
+                     ).start()
+    qtbot.waitUntil(lambda: "Máy quét ✗" in area.status.text(), timeout=5000)
+
+
+def test_banner_after_a_pull_and_none_for_the_same_version(qtbot, station, officer):
+    from app.services import version
+    from app.store import centre
+
+    station.store.run(centre.add_master_bundle, 1, {"app": {
+        "latest": version.version(), "where_vi": "x", "where_en": "x"}})
+    area = MainArea(officer, "Trạm thử")
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: "tới hạn" in area.status.text(), timeout=5000)
+    assert not area.banner.isVisibleTo(area)  # the same version: nothing to say
+    station.store.run(centre.add_master_bundle, 2, {"app": {
+        "latest": "99.0", "where_vi": "USB của công an huyện", "where_en": "district USB"}})
+    area.refresh_status()
+    qtbot.waitUntil(lambda: area.banner.isVisibleTo(area), timeout=5000)
+    assert area.banner.text().startswith("Đã có phiên bản mới 99.0")
+    assert "USB của công an huyện" in area.banner.text()
