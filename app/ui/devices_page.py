@@ -81,6 +81,7 @@ class DevicesPage(QWidget):
     """Discovered devices with test and choose, self-test results, and station settings."""
 
     chosen = Signal(str, str)  # kind, spec: the capture screens' DeviceSource now uses it
+    settings_saved = Signal(object)  # Settings: the dashboard and strip take the new limits
 
     def __init__(self, session: Session, devices: StationDevices,
                  events: DeviceEvents | None = None, parent: QWidget | None = None) -> None:
@@ -325,7 +326,9 @@ class DevicesPage(QWidget):
                    "max_retries": self.retries.value(),
                    "limits": {n: b.value() for n, b in self.limit_boxes.items()
                               if b.value() != LIMIT_DEFAULTS[n]}}
-        operations.run(lambda: settings_service.update(self.session, **changes),
-                       lambda _s: self.settings_msg.setText(t("Đã lưu thiết lập.",
-                                                              "Settings saved.")),
+        def saved(s: settings_service.Settings) -> None:
+            self.settings_msg.setText(t("Đã lưu thiết lập.", "Settings saved."))
+            self.settings_saved.emit(s)
+
+        operations.run(lambda: settings_service.update(self.session, **changes), saved,
                        lambda e: self.settings_msg.setText(operations.describe(e)), self)

@@ -103,6 +103,7 @@ class MainArea(QWidget):
         self.devices_page: DevicesPage | None = None
         if station_devices is not None:
             self.devices_page = DevicesPage(session, station_devices, self.device_events)
+            self.devices_page.settings_saved.connect(self._settings_saved)
             screens.append(self.devices_page)
         self.device_events.state_changed.connect(lambda *_: self.refresh_status())
         for i, (label, keys) in enumerate(pages):
@@ -130,6 +131,11 @@ class MainArea(QWidget):
         outer.addWidget(self.banner)
         outer.addLayout(body, 1)
         outer.addWidget(self.status)
+        self.refresh_status()
+
+    def _settings_saved(self, saved: settings_service.Settings) -> None:
+        self.dashboard.maxima = saved.maxima()
+        self.dashboard.refresh()
         self.refresh_status()
 
     def _synced(self, report: dict[str, Any]) -> None:

@@ -140,3 +140,14 @@ def test_banner_after_a_pull_and_none_for_the_same_version(qtbot, station, offic
     qtbot.waitUntil(lambda: area.banner.isVisibleTo(area), timeout=5000)
     assert area.banner.text().startswith("Đã có phiên bản mới 99.0")
     assert "USB của công an huyện" in area.banner.text()
+
+
+def test_saved_limits_reach_the_dashboard(qtbot, station, devs):
+    admin = station.login("admin", PASSWORDS["admin"])
+    area = MainArea(admin, "Trạm thử", station_devices=devs)
+    qtbot.addWidget(area)
+    page = area.devices_page
+    qtbot.waitUntil(lambda: page.limit_boxes["undelivered"].value() == 2000, timeout=5000)
+    page.limit_boxes["undelivered"].setValue(50)
+    page.save_settings()
+    qtbot.waitUntil(lambda: (area.dashboard.maxima or {}).get("undelivered") == 50, timeout=5000)
