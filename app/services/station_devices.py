@@ -12,6 +12,7 @@ blocks; the UI calls it off the GUI thread. State changes arrive on manager thre
 from __future__ import annotations
 
 import random
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +45,28 @@ class StationDevices:
                  default: dict[str, str | None] | None = None) -> None:
         """`default`: specs to use when the station has chosen none yet (the demo: simulated)."""
         self.data_dir = Path(data_dir)
-        self.on_state = on_state
+        self._listen = threading.Lock()
+        self._on_state = on_state
         self.manager = manager or DeviceManager(on_state=self._state)
         if manager is not None:
             manager.on_state = self._state
         self.default = default or {}
 
+    @property
+    def on_state(self) -> StateCallback | None:
+        return self._on_state
+
+    @on_state.setter
+    def on_state(self, callback: StateCallback | None) -> None:
+        """Waits for a callback in flight: once this returns with None, no thread calls the old
+        one again (a Qt receiver may be deleted right after)."""
+        with self._listen:
+            self._on_state = callback
+
     def _state(self, kind: str, state: str, error: dict[str, Any] | None) -> None:
-        if self.on_state is not None:
-            self.on_state(kind, state, error)
+        with self._listen:
+            if self._on_state is not None:
+                self._on_state(kind, state, error)
 
     # -- what is there -----------------------------------------------------------------------
     def discover(self, probe_serial: bool = False) -> list[dict[str, Any]]:

@@ -162,7 +162,7 @@ class MainArea(QWidget):
         u, counts = self.session.user, facts["counts"]
         parts = [t("● Trực tuyến", "● Online") if facts["online"]
                  else t("○ Ngoại tuyến", "○ Offline"),
-                 self.station_name, f"{u.username} ({u.role.value})",
+                 _short(self.station_name), f"{u.username} ({u.role.value})",
                  t("Nháp: {a} · Chờ duyệt: {b} · Chờ gửi: {c}",
                    "Drafts: {a} · To approve: {b} · To send: {c}").format(
                      a=counts.get("draft", 0), b=counts.get("captured", 0),
@@ -185,6 +185,11 @@ class MainArea(QWidget):
                               "How to update: {where}").format(
             latest=notice["latest"], installed=notice["installed"], where=where or "—"))
         self.banner.setVisible(True)
+
+
+def _short(text: str, most: int = 40) -> str:
+    """Keep the strip on one line at 1366 px whatever the station is called."""
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 def device_summary(status: dict[str, Any]) -> str:

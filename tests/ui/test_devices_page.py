@@ -151,3 +151,17 @@ def test_saved_limits_reach_the_dashboard(qtbot, station, devs):
     page.limit_boxes["undelivered"].setValue(50)
     page.save_settings()
     qtbot.waitUntil(lambda: (area.dashboard.maxima or {}).get("undelivered") == 50, timeout=5000)
+
+
+def test_strip_fits_1366_with_a_long_station_name(qtbot, officer):
+    area = MainArea(officer, "Trạm thu nhận căn cước lưu động số 12 — Xã Nậm Xé, huyện Văn Bàn")
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: "tới hạn" in area.status.text(), timeout=5000)
+    area._show_status({"online": False, "counts": {"draft": 999, "captured": 999, "queued": 999},
+                       "devices": {"camera": {"state": "ready"}, "scanner": {"state": "absent"}},
+                       "update": None, "nearest": {"name": "pending_approvals", "left": 1000,
+                                                   "level": "ok"}})
+    text = area.status.text()
+    margins = area.status.contentsMargins()
+    assert area.status.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() \
+        < 1366
