@@ -55,8 +55,10 @@ def test_discover_test_and_choose(qtbot, station, officer, devs):
     assert _cells(page.result_table, 1) == ["Đạt"]
     qtbot.waitUntil(lambda: page.use_btn.isEnabled(), timeout=5000)
     source = devs.source()
-    page.use_selected()
-    qtbot.waitUntil(lambda: page.message.text().startswith("Đã chọn"), timeout=5000)
+    with qtbot.waitSignal(page.chosen, timeout=5000) as chosen:
+        page.use_selected()
+    assert chosen.args == ["scanner", "simulated"]
+    assert page.message.text().startswith("Đã chọn simulated")
     assert settings.load(station.store.data_dir).scanner == "simulated"
     assert isinstance(source.scanner(), SimulatedScanner)
     qtbot.waitUntil(lambda: "sẵn sàng" in page.scanner_state.text(), timeout=5000)
