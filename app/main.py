@@ -13,9 +13,12 @@ DEMO_USERS = [("admin", "admin", "demo-admin-1"), ("canbo1", "officer", "demo-ca
               ("truongca", "supervisor", "demo-truong-1")]
 
 
-def run_gui(data_dir: Path, lang: str) -> int:
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    """`lang`: --lang if given, else the station's saved language (Devices > Settings)."""
+    from app.services import settings
     from app.ui import app as ui
 
+    lang = lang or settings.load(data_dir).lang
     station = Station.open(data_dir)
     try:
         return ui.run(station, station.info()["name"], lang)

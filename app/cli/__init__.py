@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="enroll-station",
                                 description="Trạm thu nhận căn cước / enrollment station")
     p.add_argument("--data-dir", help="data folder (default: the platform's user data folder)")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    p.add_argument("--lang", choices=["vi", "en"], default=None)
     p.add_argument("--version", action="version", version=version.describe())
     sub = p.add_subparsers(dest="command", required=True)
 

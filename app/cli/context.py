@@ -26,7 +26,8 @@ class Ctx:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.lang: str = args.lang
+        self.lang: str = args.lang or "vi"
+        self.lang_given: bool = args.lang is not None  # else the GUI uses the station's
         self.data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
         self._stdin_lines: list[str] | None = None
         self.last_password = ""

@@ -100,7 +100,7 @@ def cmd_gui(ctx: Ctx) -> int:
     _need_display()
     from app.main import run_gui
 
-    return run_gui(ctx.data_dir, ctx.lang)
+    return run_gui(ctx.data_dir, ctx.lang if ctx.lang_given else None)
 
 
 def cmd_demo(ctx: Ctx) -> int:

@@ -51,6 +51,8 @@ class DeviceSource:
 
     camera: Callable[[], Camera] | None = None
     scanner: Callable[[], FingerprintScanner] | None = None
+    # (NFIQ 2 threshold, max retries) from the station's settings, asked at each capture
+    policy: Callable[[], tuple[int, int]] | None = None
 
 
 @dataclass

@@ -43,4 +43,10 @@ def publish_worklist(data_dir: Path, commune: str, entries: list[dict[str, Any]]
     return run.publish_worklist(data_dir, commune, entries)
 
 
+def publish_app_notice(data_dir: Path, latest: str, where_vi: str, where_en: str = "") -> int:
+    """Announce a newer station version (and where to get it) in the next master-data bundle."""
+    return run.publish_master_data(data_dir, {"app": {"latest": latest, "where_vi": where_vi,
+                                                      "where_en": where_en or where_vi}})
+
+
 running_server = run.running_server

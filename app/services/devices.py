@@ -10,11 +10,10 @@ from typing import Any
 
 from app.domain.errors import InputError
 from app.services.capture import Biometrics, DeviceSource, capture_all, device_call
-from devices.camera.spec import camera_from_spec
 from devices.camera.synthetic import SyntheticCamera
 from devices.fingerprint import quality
-from devices.fingerprint.factory import discover_scanners, scanner_from_spec
 from devices.fingerprint.simulated import SimulatedScanner
+from devices.manager import DeviceManager, run_self_test
 from devices.portrait.analyse import analyse_image
 
 
@@ -25,36 +24,18 @@ def _spec_error(spec: str, why: str) -> InputError:
 
 
 def discover(probe_serial: bool = False) -> list[dict[str, Any]]:
-    """Scanners in view plus the cameras OpenCV can open (indexes 0-3) and the simulated ones."""
-    found = [dict(d, kind=d.get("kind", "scanner")) for d in
-             device_call(lambda: discover_scanners(probe_serial=probe_serial))]
-    for index in range(4):
-        cam = camera_from_spec(f"camera:{index}")
-        try:
-            cam.open()
-        except Exception:  # noqa: BLE001 - an index with no camera is simply not listed
-            continue
-        finally:
-            cam.close()
-        found.append({"kind": "camera", "spec": f"camera:{index}"})
-    found.append({"kind": "camera", "spec": "simulated"})
-    return found
+    """Scanners in view plus the cameras OpenCV can open (indexes 0-3) and the simulated ones;
+    each row's `device` says camera or scanner (the device manager's discovery)."""
+    return device_call(lambda: DeviceManager.discover(probe_serial=probe_serial))
 
 
 def self_test(spec: str) -> dict[str, Any]:
-    """`devices test --device SPEC`: open the device, exercise it, close it."""
-    kind = spec.partition(":")[0]
-    if kind == "camera" or spec == "simulated-camera":
-        camera = camera_from_spec("simulated" if spec == "simulated-camera" else spec)
-        return {"spec": spec, **device_call(camera.self_test).as_dict()}
+    """`devices test --device SPEC`: open, exercise and close the device on its own thread under
+    the watchdog, so a hung device fails instead of hanging the caller."""
     try:
-        scanner = scanner_from_spec(spec)
+        return device_call(lambda: run_self_test(spec))
     except ValueError as exc:
         raise _spec_error(spec, str(exc)) from None
-    try:
-        return {"spec": spec, **device_call(scanner.self_test).as_dict()}
-    finally:
-        scanner.close()
 
 
 def photo_check(path: Path) -> dict[str, Any]:
@@ -68,11 +49,14 @@ def finger_check(path: Path) -> dict[str, Any]:
     return device_call(lambda: quality.check_file(str(path))).as_dict()
 
 
-def simulated_capture(seed: int, policy: str) -> Biometrics:
-    """The simulated camera and scanner, following the age policy (none under 6)."""
+def simulated_capture(seed: int, policy: str, threshold: int = 40,
+                      max_retries: int = 3) -> Biometrics:
+    """The simulated camera and scanner, following the age policy (none under 6) and the
+    station's capture settings."""
     if policy == "none":
         return Biometrics()
-    return capture_all(SyntheticCamera(), SimulatedScanner(seed=seed))
+    return capture_all(SyntheticCamera(), SimulatedScanner(seed=seed), threshold=threshold,
+                       max_retries=max_retries)
 
 
 def simulated_source() -> DeviceSource:

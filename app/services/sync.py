@@ -184,13 +184,21 @@ class StoreHooks:
         self.status_cursor = page.cursor
 
     def apply_master_data(self, data: MasterData) -> None:
-        """Kept only if the domain can apply it: a bad bundle must never stop the station."""
+        """Kept only if the domain can apply it: a bad bundle must never stop the station. A
+        bundle may also (or only) carry `app`, the centre's newest software version."""
+        doc = dict(data.data)
+        notice = doc.pop("app", None)
+        notice = notice if app_notice_valid(notice) else None
         try:
-            load_master([data.data])
+            load_master([doc])
         except StationError:
-            self.store.run(centre.update_centre, master_version=data.version)
+            doc = {}
+        if notice:
+            doc["app"] = notice
+        if doc:
+            self.store.run(centre.add_master_bundle, data.version, doc)
         else:
-            self.store.run(centre.add_master_bundle, data.version, data.data)
+            self.store.run(centre.update_centre, master_version=data.version)
         self.master_version = data.version
 
     def apply_worklist(self, wl: Worklist) -> None:
@@ -344,3 +352,10 @@ def import_batch(session: Session, folder: Any,
 def _audit_import(db: Any, actor: str, sent: int, held: int, refused: int) -> None:
     with db.atomic():
         audit.append(db, "import", actor, None, sent=sent, already_held=held, refused=refused)
+
+
+def app_notice_valid(notice: Any) -> bool:
+    """{"latest": "x.y.z", "where_vi": str, "where_en": str} (the where fields may be empty)."""
+    return (isinstance(notice, dict) and isinstance(notice.get("latest"), str)
+            and bool(notice["latest"].strip())
+            and all(isinstance(notice.get(k, ""), str) for k in ("where_vi", "where_en")))

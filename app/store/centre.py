@@ -65,8 +65,6 @@ def update_centre(db: Database, **fields: Any) -> None:
                    list(sets.values()))
 
 
-
-
 def add_master_bundle(db: Database, version: int, doc: dict[str, Any]) -> None:
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO master_bundles (version, doc, applied_at) "
@@ -76,5 +74,16 @@ def add_master_bundle(db: Database, version: int, doc: dict[str, Any]) -> None:
 
 
 def master_bundles(db: Database) -> list[dict[str, Any]]:
-    return [json.loads(r[0]) for r in
+    """The data bundles (a bundle that only announces a software version has no `kind`)."""
+    docs = [json.loads(r[0]) for r in
             db.execute("SELECT doc FROM master_bundles ORDER BY version")]
+    return [d for d in docs if "kind" in d]
+
+
+def app_notice(db: Database) -> dict[str, Any] | None:
+    """The newest software-version announcement the centre's master data carried, if any."""
+    for (doc,) in db.execute("SELECT doc FROM master_bundles ORDER BY version DESC"):
+        notice = json.loads(doc).get("app")
+        if isinstance(notice, dict):
+            return notice
+    return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from app.domain.errors import StationError
 from app.ui.i18n import lang, t
@@ -36,27 +37,36 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
-_live: set[_Job] = set()  # keeps each job's Python side alive until its answer is delivered
+_live: set[_Relay] = set()  # each relay (and its job) lives until the answer is delivered
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread, so signals from the pool arrive here as queued calls."""
+    """Lives on the GUI thread, so signals from the pool arrive here as queued calls. It has no
+    Qt parent (a parent deleting it while its DeferredDelete or its job's signals were still in
+    flight crashed in ~QObject); the callbacks run only while `parent` is alive."""
 
-    def __init__(self, parent: QObject, on_done: Callable[[Any], None],
+    def __init__(self, parent: QObject, job: _Job, on_done: Callable[[Any], None],
                  on_error: Callable[[BaseException], None]) -> None:
-        super().__init__(parent)
+        super().__init__()
+        self._parent = parent
+        self._job = job
         self._on_done = on_done
         self._on_error = on_error
 
+    def _finish(self) -> bool:
+        # released on a later turn of the loop, never while Qt is delivering to this object
+        QTimer.singleShot(0, lambda: _live.discard(self))
+        return shiboken6.isValid(self._parent)
+
     @Slot(object)
     def done(self, result: Any) -> None:
-        self.deleteLater()
-        self._on_done(result)
+        if self._finish():
+            self._on_done(result)
 
     @Slot(object)
     def failed(self, exc: BaseException) -> None:
-        self.deleteLater()
-        self._on_error(exc)
+        if self._finish():
+            self._on_error(exc)
 
 
 def describe(exc: BaseException) -> str:
@@ -70,10 +80,9 @@ def describe(exc: BaseException) -> str:
 def run(fn: Callable[[], Any], on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None], parent: QObject) -> None:
     """Queue `fn` on the shared pool; callbacks run on the GUI thread that owns `parent`."""
-    relay = _Relay(parent, on_done, on_error)
     job = _Job(fn)
-    _live.add(job)
-    relay.destroyed.connect(lambda *_: _live.discard(job))
+    relay = _Relay(parent, job, on_done, on_error)
+    _live.add(relay)
     job.signals.done.connect(relay.done)
     job.signals.failed.connect(relay.failed)
     QThreadPool.globalInstance().start(job)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app.services import devices, worklist
 from app.services.station import Session, Station
+from app.services.station_devices import StationDevices
+from app.ui import operations
 from app.ui.i18n import t
 from app.ui.login import LoginScreen
 from app.ui.main_window import MainArea
@@ -22,9 +24,15 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 
 class Shell(QMainWindow):
-    def __init__(self, station: Station, station_name: str, hint: str = "") -> None:
+    def __init__(self, station: Station, station_name: str, hint: str = "",
+                 station_devices: StationDevices | None = None) -> None:
+        """`station_devices`: the device manager's owner for this run; by default one that
+        falls back to the simulated camera and scanner until the station chooses others."""
         super().__init__()
         self.station = station
+        self.devices = station_devices or StationDevices(
+            station.store.data_dir, default={"camera": "simulated", "scanner": "simulated"})
+        operations.run(self.devices.restore, lambda _s: None, lambda _e: None, self)
         self.station_name = station_name
         self.session: Session | None = None
         self.setWindowTitle(t("Trạm thu nhận căn cước", "Identity enrollment station")
@@ -52,8 +60,9 @@ class Shell(QMainWindow):
         self.main = MainArea(session, self.station_name,
                              worklist=lambda text: worklist.search(session, text),
                              capture=lambda policy: devices.simulated_capture(
-                                 random.randrange(1 << 30), policy),
-                             devices=devices.simulated_source())
+                                 random.randrange(1 << 30), policy,
+                                 *self.devices.capture_policy()),
+                             station_devices=self.devices)
         self.stack.addWidget(self.main)
         self.stack.setCurrentWidget(self.main)
         self.idle_timer.start()
@@ -91,4 +100,5 @@ class Shell(QMainWindow):
                 self.session.logout()
             except Exception:  # noqa: BLE001 - closing must not be blocked by the audit write
                 pass
+        self.devices.close()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ QWidget { font-size: 11pt; }
 #error { color: #b00020; }
 #hint { color: #555555; }
 #status { background: #eef2f5; border-top: 1px solid #c8d0d8; }
+#banner { background: #fff4ce; border-bottom: 1px solid #e0c060; font-weight: bold; }
 QListWidget#nav { background: #243447; color: white; border: none; font-size: 12pt; }
 QListWidget#nav::item { padding: 10px 14px; }
 QListWidget#nav::item:selected { background: #3d5a80; }
