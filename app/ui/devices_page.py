@@ -97,7 +97,7 @@ class DevicesPage(QWidget):
         title = QLabel(t("Thiết bị và thiết lập", "Devices and settings"))
         title.setObjectName("title")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._devices_tab(), t("Thiết bị", "Devices"))
+        self.tabs.addTab(self._devices_tab(), t("Các thiết bị", "Devices"))
         self.tabs.addTab(self._settings_tab(), t("Thiết lập", "Settings"))
         lay = QVBoxLayout(self)
         lay.addWidget(title)

@@ -26,7 +26,7 @@ from app.services.packaging import missing_biometrics
 from app.services.station import Session
 from app.ui import operations
 from app.ui.drafts import DraftsDialog
-from app.ui.enroll_capture import Capture, CaptureStep
+from app.ui.enroll_capture import Capture
 from app.ui.enroll_find import FindStep, WorklistSearch
 from app.ui.enroll_form import EnrollmentForm
 from app.ui.enroll_steps import DoneStep, ReviewStep

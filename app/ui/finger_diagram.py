@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.finger_live import EXCEPTION_REASONS
 from app.ui.enroll_capture import FINGERS
-from app.ui.i18n import t
+from app.ui.i18n import mark, t, t_pair
 
 COLOURS = {"todo": "#d9dee4", "current": "#2f80ed", "good": "#2e9d57", "forced": "#e0a100",
            "failed": "#d64545", "exception": "#8a6fb0"}
@@ -35,8 +35,8 @@ _RIGHT = [(1, -0.46, 0.55, 0.17), (2, -0.25, 0.85, 0.15), (3, -0.07, 0.95, 0.15)
           (4, 0.11, 0.85, 0.15), (5, 0.28, 0.65, 0.13)]
 _LEFT = [(6, 0.46, 0.55, 0.17), (7, 0.25, 0.85, 0.15), (8, 0.07, 0.95, 0.15),
          (9, -0.11, 0.85, 0.15), (10, -0.28, 0.65, 0.13)]
-SLAP_LABELS = {13: ("4 ngón phải", "Right four"), 14: ("4 ngón trái", "Left four"),
-               15: ("2 ngón cái", "Thumbs")}
+SLAP_LABELS = {13: mark("4 ngón phải", "Right four"), 14: mark("4 ngón trái", "Left four"),
+               15: mark("2 ngón cái", "Thumbs")}
 
 
 class HandDiagram(QWidget):
@@ -118,7 +118,7 @@ class HandDiagram(QWidget):
                               else COLOURS[self.states[slap]]).lighter(135))
             p.drawRoundedRect(r, 6, 6)
             q = self.quality.get(slap)
-            text = t(*SLAP_LABELS[slap])
+            text = t_pair(SLAP_LABELS[slap])
             if q is not None and self.states[slap] in ("good", "forced"):
                 text += f"  {q}" + ("  !" if self.states[slap] == "forced" else "")
             p.setPen(QColor("#1f2933"))
@@ -173,11 +173,11 @@ class ExceptionDialog(QDialog):
         self.setObjectName("finger_exception")
         self.finger = QComboBox()
         for pos in range(1, 11):
-            self.finger.addItem(f"{pos}. " + t(*FINGERS[pos]), pos)
+            self.finger.addItem(f"{pos}. " + t_pair(FINGERS[pos]), pos)
         self.finger.setCurrentIndex(max(0, min(9, finger - 1)))
         self.reason = QComboBox()
         for key, (vi, en) in EXCEPTION_REASONS.items():
-            self.reason.addItem(t(vi, en), key)
+            self.reason.addItem(t_pair((vi, en)), key)
         self.note = QLineEdit()
         self.note.setPlaceholderText(t("Ghi chú (không bắt buộc)", "Note (optional)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

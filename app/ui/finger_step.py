@@ -21,7 +21,7 @@ from app.ui import operations
 from app.ui.enroll_capture import FINGERS, ORDER
 from app.ui.enroll_steps import POLICY_TEXT
 from app.ui.finger_diagram import COLOURS, ExceptionDialog, HandDiagram, QualityBar, state_names
-from app.ui.i18n import lang, t
+from app.ui.i18n import lang, t, t_pair
 
 # The packet format's exception names -> the capture flow's (inverse of PACKET_EXCEPTION).
 FLOW_EXCEPTION = {"unable": "unable_to_print"}
@@ -75,7 +75,7 @@ class FingerStep(QWidget):
         self.retry_pos = QComboBox()
         self.retry_pos.setObjectName("finger_retry_position")
         for pos in ORDER:
-            self.retry_pos.addItem(f"{pos}. " + t(*FINGERS[pos]), pos)
+            self.retry_pos.addItem(f"{pos}. " + t_pair(FINGERS[pos]), pos)
         self.retry_button = QPushButton(t("Lấy lại vị trí này  (Ctrl+G)",
                                           "Capture this again  (Ctrl+G)"))
         self.retry_button.setObjectName("finger_retry")
@@ -115,8 +115,7 @@ class FingerStep(QWidget):
     # -- the CaptureStep interface ----------------------------------------------------------------
     def set_policy(self, policy: str) -> None:
         self.policy_code = policy
-        vi, en = POLICY_TEXT.get(policy, POLICY_TEXT["full"])
-        self.policy.setText(t(vi, en))
+        self.policy.setText(t_pair(POLICY_TEXT.get(policy, POLICY_TEXT["full"])))
         self._buttons()
 
     def show_result(self, capture: dict[str, Any], blobs: dict[str, bytes | None]) -> None:
@@ -259,7 +258,7 @@ class FingerStep(QWidget):
 
     # -- text ------------------------------------------------------------------------------------
     def _say(self, pos: int, what: str) -> None:
-        name = t(*FINGERS[pos])
+        name = t_pair(FINGERS[pos])
         if what == "lift":
             text = t("Nhấc tay ra khỏi máy quét", "Lift off the scanner")
         elif what == "roll":

@@ -193,12 +193,12 @@ def _short(text: str, most: int = 40) -> str:
 
 
 def device_summary(status: dict[str, Any]) -> str:
-    def mark(kind: str) -> str:
+    def sign(kind: str) -> str:
         state = status.get(kind, {}).get("state", "none")
         return {"ready": "✓", "absent": "✗", "restarted": "↻"}.get(state, "–")
 
     return t("Máy ảnh {c} · Máy quét {s}", "Camera {c} · Scanner {s}").format(
-        c=mark("camera"), s=mark("scanner"))
+        c=sign("camera"), s=sign("scanner"))
 
 
 def limit_text(lim: dict[str, Any]) -> str:

@@ -38,7 +38,7 @@ from app.services.packaging import FACE_BLOB
 from app.services.portrait_live import LiveCapture, LiveCheck, LiveFrame, PortraitLive
 from app.ui import operations
 from app.ui.enroll_steps import POLICY_TEXT
-from app.ui.i18n import t
+from app.ui.i18n import t, t_pair
 
 PASS, FAIL, WAIT = QColor("#1e8e3e"), QColor("#e0a000"), QColor("#ffffff")
 
@@ -227,8 +227,7 @@ class PhotoStep(QWidget):
     # -- the CaptureStep interface --------------------------------------------------------------
     def set_policy(self, policy: str) -> None:
         self.policy_code = policy
-        vi, en = POLICY_TEXT.get(policy, POLICY_TEXT["full"])
-        self.policy.setText(t(vi, en))
+        self.policy.setText(t_pair(POLICY_TEXT.get(policy, POLICY_TEXT["full"])))
         self._sync_running()
 
     def show_result(self, capture: dict[str, Any], blobs: dict[str, bytes | None]) -> None:
@@ -306,7 +305,7 @@ class PhotoStep(QWidget):
         if live.passed:
             return t("Giữ yên… tự chụp khi đạt", "Hold still… capturing when it passes")
         first = next(c for c in live.checks if not c.passed)
-        return t(first.vi, first.en)
+        return t_pair((first.vi, first.en))
 
     def _show_checks(self, checks: tuple[LiveCheck, ...]) -> None:
         labels = check_labels()
@@ -321,7 +320,7 @@ class PhotoStep(QWidget):
             mark.setText("✓" if c.passed else "✗")
             mark.setStyleSheet("color: #1e8e3e; font-weight: bold;" if c.passed
                                else "color: #b00020; font-weight: bold;")
-            text.setText(labels[name] if c.passed else labels[name] + ": " + t(c.vi, c.en))
+            text.setText(labels[name] if c.passed else labels[name] + ": " + t_pair((c.vi, c.en)))
 
     # -- capture ------------------------------------------------------------------------------
     def capture_now(self) -> None:

@@ -133,6 +133,269 @@
         </message>
     </context>
     <context>
+        <name>app.ui.devices_page</name>
+        <message>
+            <location filename="../devices_page.py" line="40" />
+            <source>Máy quét vân tay</source>
+            <translation>Scanner</translation>
+            <extra-code-en>Scanner</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="40" />
+            <source>Máy ảnh</source>
+            <translation>Camera</translation>
+            <extra-code-en>Camera</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="44" />
+            <source>không thấy</source>
+            <translation>absent</translation>
+            <extra-code-en>absent</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="44" />
+            <source>sẵn sàng</source>
+            <translation>ready</translation>
+            <extra-code-en>ready</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="45" />
+            <source>vừa khởi động lại</source>
+            <translation>restarted</translation>
+            <extra-code-en>restarted</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="46" />
+            <source>chưa chọn</source>
+            <translation>not chosen</translation>
+            <extra-code-en>not chosen</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="52" />
+            <source>cổng nối tiếp</source>
+            <translation>serial port</translation>
+            <extra-code-en>serial port</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="52" />
+            <source>dịch vụ SBI</source>
+            <translation>SBI service</translation>
+            <extra-code-en>SBI service</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="53" />
+            <source>máy ảnh USB</source>
+            <translation>USB camera</translation>
+            <extra-code-en>USB camera</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="56" />
+            <location filename="../devices_page.py" line="53" />
+            <source>mô phỏng</source>
+            <translation>simulated</translation>
+            <extra-code-en>simulated</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="58" />
+            <source> (chưa xác minh)</source>
+            <translation> (not verified)</translation>
+            <extra-code-en> (not verified)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="70" />
+            <source>{n} khung hình {w}×{h}</source>
+            <translation>{n} frames {w}×{h}</translation>
+            <extra-code-en>{n} frames {w}×{h}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="97" />
+            <source>Thiết bị và thiết lập</source>
+            <translation>Devices and settings</translation>
+            <extra-code-en>Devices and settings</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="100" />
+            <source>Các thiết bị</source>
+            <translation>Devices</translation>
+            <extra-code-en>Devices</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="101" />
+            <source>Thiết lập</source>
+            <translation>Settings</translation>
+            <extra-code-en>Settings</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="118" />
+            <source>Tìm thiết bị</source>
+            <translation>Find devices</translation>
+            <extra-code-en>Find devices</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="120" />
+            <source>Kiểm tra thiết bị đã chọn</source>
+            <translation>Test the selected device</translation>
+            <extra-code-en>Test the selected device</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="122" />
+            <source>Dùng thiết bị này</source>
+            <translation>Use this device</translation>
+            <extra-code-en>Use this device</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="137" />
+            <source>Loại</source>
+            <translation>Kind</translation>
+            <extra-code-en>Kind</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="137" />
+            <location filename="../devices_page.py" line="143" />
+            <source>Thiết bị</source>
+            <translation>Device</translation>
+            <extra-code-en>Device</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="138" />
+            <source>Kiểu kết nối</source>
+            <translation>Connection</translation>
+            <extra-code-en>Connection</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="139" />
+            <source>Đang dùng</source>
+            <translation>In use</translation>
+            <extra-code-en>In use</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="144" />
+            <source>Kết quả</source>
+            <translation>Result</translation>
+            <extra-code-en>Result</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="145" />
+            <source>Chi tiết</source>
+            <translation>Details</translation>
+            <extra-code-en>Details</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="146" />
+            <source>Thời gian (giây)</source>
+            <translation>Time (s)</translation>
+            <extra-code-en>Time (s)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="153" />
+            <source>Kết quả tự kiểm tra</source>
+            <translation>Self-test results</translation>
+            <extra-code-en>Self-test results</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="196" />
+            <source>Đang tìm máy ảnh và máy quét…</source>
+            <translation>Looking for cameras and scanners…</translation>
+            <extra-code-en>Looking for cameras and scanners…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="200" />
+            <source>Tìm thấy {n} thiết bị.</source>
+            <translation>{n} device(s) found.</translation>
+            <extra-code-en>{n} device(s) found.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="209" />
+            <source>đang dùng</source>
+            <translation>in use</translation>
+            <extra-code-en>in use</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="224" />
+            <source>Đang kiểm tra {spec}…</source>
+            <translation>Testing {spec}…</translation>
+            <extra-code-en>Testing {spec}…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="229" />
+            <source>Kiểm tra xong.</source>
+            <translation>Test finished.</translation>
+            <extra-code-en>Test finished.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="231" />
+            <source>Không đạt</source>
+            <translation>Failed</translation>
+            <extra-code-en>Failed</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="231" />
+            <source>Đạt</source>
+            <translation>Passed</translation>
+            <extra-code-en>Passed</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="246" />
+            <source>Đã chọn {spec}: {state}.</source>
+            <translation>Chose {spec}: {state}.</translation>
+            <extra-code-en>Chose {spec}: {state}.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="251" />
+            <source>Đang mở {spec}…</source>
+            <translation>Opening {spec}…</translation>
+            <extra-code-en>Opening {spec}…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="263" />
+            <source>{kind}: {spec} — {state}</source>
+            <translation>{kind}: {spec} — {state}</translation>
+            <extra-code-en>{kind}: {spec} — {state}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="282" />
+            <source>Ngôn ngữ (áp dụng khi mở lại)</source>
+            <translation>Language (applies at next start)</translation>
+            <extra-code-en>Language (applies at next start)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="284" />
+            <source>Ngưỡng chất lượng vân tay NFIQ 2</source>
+            <translation>Fingerprint NFIQ 2 threshold</translation>
+            <extra-code-en>Fingerprint NFIQ 2 threshold</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="286" />
+            <source>Số lần chụp lại tối đa</source>
+            <translation>Maximum capture retries</translation>
+            <extra-code-en>Maximum capture retries</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="293" />
+            <source> (tối đa)</source>
+            <translation> (max)</translation>
+            <extra-code-en> (max)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="294" />
+            <source>Lưu thiết lập</source>
+            <translation>Save settings</translation>
+            <extra-code-en>Save settings</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="303" />
+            <source>Chỉ quản trị viên được thay đổi các thiết lập này.</source>
+            <translation>Only the admin may change these settings.</translation>
+            <extra-code-en>Only the admin may change these settings.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../devices_page.py" line="330" />
+            <source>Đã lưu thiết lập.</source>
+            <translation>Settings saved.</translation>
+            <extra-code-en>Settings saved.</extra-code-en>
+        </message>
+    </context>
+    <context>
         <name>app.ui.drafts</name>
         <message>
             <location filename="../drafts.py" line="31" />
@@ -258,94 +521,82 @@
     <context>
         <name>app.ui.enroll_capture</name>
         <message>
-            <location filename="../enroll_capture.py" line="44" />
-            <source>Bước 3: Ảnh chân dung</source>
-            <translation>Step 3: Face photo</translation>
-            <extra-code-en>Step 3: Face photo</extra-code-en>
+            <location filename="../enroll_capture.py" line="17" />
+            <source>Ngón cái phải</source>
+            <translation>R thumb</translation>
+            <extra-code-en>R thumb</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="45" />
-            <source>Bước 4: Vân tay</source>
-            <translation>Step 4: Fingerprints</translation>
-            <extra-code-en>Step 4: Fingerprints</extra-code-en>
+            <location filename="../enroll_capture.py" line="17" />
+            <source>Ngón trỏ phải</source>
+            <translation>R index</translation>
+            <extra-code-en>R index</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="53" />
-            <source>Thu nhận ảnh và vân tay  (Ctrl+K)</source>
-            <translation>Capture photo and prints  (Ctrl+K)</translation>
-            <extra-code-en>Capture photo and prints  (Ctrl+K)</extra-code-en>
+            <location filename="../enroll_capture.py" line="18" />
+            <source>Ngón giữa phải</source>
+            <translation>R middle</translation>
+            <extra-code-en>R middle</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="64" />
-            <source>Chất lượng</source>
-            <translation>Quality</translation>
-            <extra-code-en>Quality</extra-code-en>
+            <location filename="../enroll_capture.py" line="18" />
+            <source>Ngón áp út phải</source>
+            <translation>R ring</translation>
+            <extra-code-en>R ring</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="64" />
-            <source>Vị trí</source>
-            <translation>Position</translation>
-            <extra-code-en>Position</extra-code-en>
+            <location filename="../enroll_capture.py" line="19" />
+            <source>Ngón cái trái</source>
+            <translation>L thumb</translation>
+            <extra-code-en>L thumb</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="65" />
-            <source>Ghi chú</source>
-            <translation>Note</translation>
-            <extra-code-en>Note</extra-code-en>
+            <location filename="../enroll_capture.py" line="19" />
+            <source>Ngón út phải</source>
+            <translation>R little</translation>
+            <extra-code-en>R little</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="65" />
-            <source>Lần thử</source>
-            <translation>Retries</translation>
-            <extra-code-en>Retries</extra-code-en>
+            <location filename="../enroll_capture.py" line="20" />
+            <source>Ngón giữa trái</source>
+            <translation>L middle</translation>
+            <extra-code-en>L middle</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="95" />
-            <source>Đang thu nhận… làm theo hướng dẫn trên thiết bị.</source>
-            <translation>Capturing… follow the device's prompts.</translation>
-            <extra-code-en>Capturing… follow the device's prompts.</extra-code-en>
+            <location filename="../enroll_capture.py" line="20" />
+            <source>Ngón trỏ trái</source>
+            <translation>L index</translation>
+            <extra-code-en>L index</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="126" />
-            <source> — CHỤP ÉP</source>
-            <translation> — FORCED</translation>
-            <extra-code-en> — FORCED</extra-code-en>
+            <location filename="../enroll_capture.py" line="21" />
+            <source>Ngón áp út trái</source>
+            <translation>L ring</translation>
+            <extra-code-en>L ring</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="129" />
-            <source>Camera chưa được kết nối trong phiên bản này.</source>
-            <translation>No camera is connected in this version.</translation>
-            <extra-code-en>No camera is connected in this version.</extra-code-en>
+            <location filename="../enroll_capture.py" line="21" />
+            <source>Ngón út trái</source>
+            <translation>L little</translation>
+            <extra-code-en>L little</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="138" />
-            <source>chưa thu nhận</source>
-            <translation>not taken</translation>
-            <extra-code-en>not taken</extra-code-en>
+            <location filename="../enroll_capture.py" line="22" />
+            <source>Bốn ngón tay phải</source>
+            <translation>Right slap</translation>
+            <extra-code-en>Right slap</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="140" />
-            <source>ép</source>
-            <translation>forced</translation>
-            <extra-code-en>forced</extra-code-en>
+            <location filename="../enroll_capture.py" line="22" />
+            <source>Bốn ngón tay trái</source>
+            <translation>Left slap</translation>
+            <extra-code-en>Left slap</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_capture.py" line="142" />
-            <source>ngoại lệ: </source>
-            <translation>exception: </translation>
-            <extra-code-en>exception: </extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="144" />
-            <source>đạt</source>
-            <translation>ok</translation>
-            <extra-code-en>ok</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="150" />
-            <source>Máy quét vân tay chưa được kết nối trong phiên bản này.</source>
-            <translation>No fingerprint scanner is connected in this version.</translation>
-            <extra-code-en>No fingerprint scanner is connected in this version.</extra-code-en>
+            <location filename="../enroll_capture.py" line="23" />
+            <source>Hai ngón cái</source>
+            <translation>Both thumbs</translation>
+            <extra-code-en>Both thumbs</extra-code-en>
         </message>
     </context>
     <context>
@@ -747,79 +998,79 @@
     <context>
         <name>app.ui.enroll_page</name>
         <message>
-            <location filename="../enroll_page.py" line="41" />
+            <location filename="../enroll_page.py" line="43" />
             <source>Thông tin</source>
             <translation>Form</translation>
             <extra-code-en>Form</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="41" />
+            <location filename="../enroll_page.py" line="43" />
             <source>Tìm công dân</source>
             <translation>Find</translation>
             <extra-code-en>Find</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="41" />
+            <location filename="../enroll_page.py" line="43" />
             <source>Ảnh</source>
             <translation>Photo</translation>
             <extra-code-en>Photo</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="42" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Kiểm tra</source>
             <translation>Review</translation>
             <extra-code-en>Review</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="42" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Vân tay</source>
             <translation>Fingerprints</translation>
             <extra-code-en>Fingerprints</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="42" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Đã lưu</source>
             <translation>Saved</translation>
             <extra-code-en>Saved</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="80" />
+            <location filename="../enroll_page.py" line="82" />
             <source>Hồ sơ dở dang  (Ctrl+L)</source>
             <translation>Unfinished  (Ctrl+L)</translation>
             <extra-code-en>Unfinished  (Ctrl+L)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="98" />
+            <location filename="../enroll_page.py" line="100" />
             <source>‹ Quay lại  (Alt+←)</source>
             <translation>‹ Back  (Alt+←)</translation>
             <extra-code-en>‹ Back  (Alt+←)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="100" />
+            <location filename="../enroll_page.py" line="102" />
             <source>Tiếp ›  (Alt+→)</source>
             <translation>Next ›  (Alt+→)</translation>
             <extra-code-en>Next ›  (Alt+→)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="240" />
+            <location filename="../enroll_page.py" line="242" />
             <source>Đang lưu nháp…</source>
             <translation>Saving draft…</translation>
             <extra-code-en>Saving draft…</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="256" />
+            <location filename="../enroll_page.py" line="258" />
             <source>Đã lưu nháp lúc </source>
             <translation>Draft saved at </translation>
             <extra-code-en>Draft saved at </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="262" />
+            <location filename="../enroll_page.py" line="264" />
             <source>Chưa lưu được nháp: </source>
             <translation>Draft not saved: </translation>
             <extra-code-en>Draft not saved: </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="372" />
+            <location filename="../enroll_page.py" line="374" />
             <source>Đang niêm phong hồ sơ…</source>
             <translation>Sealing the record…</translation>
             <extra-code-en>Sealing the record…</extra-code-en>
@@ -980,6 +1231,222 @@ Record id: {id}</extra-code-en>
         </message>
     </context>
     <context>
+        <name>app.ui.finger_diagram</name>
+        <message>
+            <location filename="../finger_diagram.py" line="28" />
+            <source>Chưa lấy</source>
+            <translation>To do</translation>
+            <extra-code-en>To do</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="28" />
+            <source>Đang lấy</source>
+            <translation>Current</translation>
+            <extra-code-en>Current</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="29" />
+            <source>Ép (dưới ngưỡng)</source>
+            <translation>Forced</translation>
+            <extra-code-en>Forced</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="29" />
+            <source>Đạt</source>
+            <translation>Good</translation>
+            <extra-code-en>Good</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="30" />
+            <source>Không đạt</source>
+            <translation>Failed</translation>
+            <extra-code-en>Failed</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="30" />
+            <source>Ngoại lệ</source>
+            <translation>Exception</translation>
+            <extra-code-en>Exception</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="38" />
+            <source>4 ngón phải</source>
+            <translation>Right four</translation>
+            <extra-code-en>Right four</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="38" />
+            <source>4 ngón trái</source>
+            <translation>Left four</translation>
+            <extra-code-en>Left four</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="39" />
+            <source>2 ngón cái</source>
+            <translation>Thumbs</translation>
+            <extra-code-en>Thumbs</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="63" />
+            <source>Tay trái</source>
+            <translation>Left hand</translation>
+            <extra-code-en>Left hand</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="64" />
+            <source>Tay phải</source>
+            <translation>Right hand</translation>
+            <extra-code-en>Right hand</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="162" />
+            <source>   (ngưỡng {n})</source>
+            <translation>   (threshold {n})</translation>
+            <extra-code-en>   (threshold {n})</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="172" />
+            <source>Ngoại lệ vân tay</source>
+            <translation>Fingerprint exception</translation>
+            <extra-code-en>Fingerprint exception</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="182" />
+            <source>Ghi chú (không bắt buộc)</source>
+            <translation>Note (optional)</translation>
+            <extra-code-en>Note (optional)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="185" />
+            <source>Ghi ngoại lệ</source>
+            <translation>Record</translation>
+            <extra-code-en>Record</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="186" />
+            <source>Huỷ</source>
+            <translation>Cancel</translation>
+            <extra-code-en>Cancel</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="190" />
+            <source>&amp;Ngón:</source>
+            <translation>&amp;Finger:</translation>
+            <extra-code-en>&amp;Finger:</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="191" />
+            <source>&amp;Lý do:</source>
+            <translation>&amp;Reason:</translation>
+            <extra-code-en>&amp;Reason:</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_diagram.py" line="192" />
+            <source>Ghi &amp;chú:</source>
+            <translation>N&amp;ote:</translation>
+            <extra-code-en>N&amp;ote:</extra-code-en>
+        </message>
+    </context>
+    <context>
+        <name>app.ui.finger_step</name>
+        <message>
+            <location filename="../finger_step.py" line="54" />
+            <source>Bước 4: Vân tay</source>
+            <translation>Step 4: Fingerprints</translation>
+            <extra-code-en>Step 4: Fingerprints</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="71" />
+            <source>Bắt đầu lấy vân tay  (Ctrl+K)</source>
+            <translation>Start fingerprints  (Ctrl+K)</translation>
+            <extra-code-en>Start fingerprints  (Ctrl+K)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="79" />
+            <source>Lấy lại vị trí này  (Ctrl+G)</source>
+            <translation>Capture this again  (Ctrl+G)</translation>
+            <extra-code-en>Capture this again  (Ctrl+G)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="83" />
+            <source>Ngoại lệ…  (Ctrl+E)</source>
+            <translation>Exception…  (Ctrl+E)</translation>
+            <extra-code-en>Exception…  (Ctrl+E)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="160" />
+            <source>Đã lấy đủ. Chọn vị trí và bấm Lấy lại nếu cần.</source>
+            <translation>All taken. Pick a position and press Capture again if needed.</translation>
+            <extra-code-en>All taken. Pick a position and press Capture again if needed.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="175" />
+            <source>Vị trí này đã ghi ngoại lệ.</source>
+            <translation>This position is an exception.</translation>
+            <extra-code-en>This position is an exception.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="233" />
+            <source>Đạt ngưỡng.</source>
+            <translation>Meets the threshold.</translation>
+            <extra-code-en>Meets the threshold.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="235" />
+            <source>Chưa đạt ({q}) — đặt lại ngón tay.</source>
+            <translation>Not good enough ({q}) — place again.</translation>
+            <extra-code-en>Not good enough ({q}) — place again.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="263" />
+            <source>Nhấc tay ra khỏi máy quét</source>
+            <translation>Lift off the scanner</translation>
+            <extra-code-en>Lift off the scanner</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="265" />
+            <source>Lăn ngón: {name}</source>
+            <translation>Roll: {name}</translation>
+            <extra-code-en>Roll: {name}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="267" />
+            <source>Đặt lên máy quét: {name}</source>
+            <translation>Place on the scanner: {name}</translation>
+            <extra-code-en>Place on the scanner: {name}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="272" />
+            <source>Lần thử {n}/{m}</source>
+            <translation>Attempt {n}/{m}</translation>
+            <extra-code-en>Attempt {n}/{m}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="277" />
+            <source>Không lấy vân tay</source>
+            <translation>No fingerprints</translation>
+            <extra-code-en>No fingerprints</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="280" />
+            <source>Máy quét vân tay chưa được kết nối trong phiên bản này.</source>
+            <translation>No fingerprint scanner is connected in this version.</translation>
+            <extra-code-en>No fingerprint scanner is connected in this version.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="283" />
+            <source>Còn {n} vị trí. Bấm Bắt đầu.</source>
+            <translation>{n} positions left. Press Start.</translation>
+            <extra-code-en>{n} positions left. Press Start.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_step.py" line="286" />
+            <source>Đã lấy đủ 13 vị trí</source>
+            <translation>All 13 positions done</translation>
+            <extra-code-en>All 13 positions done</extra-code-en>
+        </message>
+    </context>
+    <context>
         <name>app.ui.login</name>
         <message>
             <location filename="../login.py" line="36" />
@@ -1034,67 +1501,298 @@ Record id: {id}</extra-code-en>
     <context>
         <name>app.ui.main_window</name>
         <message>
-            <location filename="../main_window.py" line="70" />
+            <location filename="../main_window.py" line="88" />
             <source>Thu nhận</source>
             <translation>Enroll</translation>
             <extra-code-en>Enroll</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="71" />
+            <location filename="../main_window.py" line="89" />
             <source>Hồ sơ</source>
             <translation>Records</translation>
             <extra-code-en>Records</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="72" />
+            <location filename="../main_window.py" line="90" />
             <source>Duyệt</source>
             <translation>Approve</translation>
             <extra-code-en>Approve</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="73" />
+            <location filename="../main_window.py" line="91" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
             <extra-code-en>Sync</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="74" />
+            <location filename="../main_window.py" line="92" />
             <source>Tổng quan</source>
             <translation>Dashboard</translation>
             <extra-code-en>Dashboard</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="113" />
-            <source>Ngoại tuyến</source>
-            <translation>Offline</translation>
-            <extra-code-en>Offline</extra-code-en>
+            <location filename="../main_window.py" line="93" />
+            <source>Thiết bị</source>
+            <translation>Devices</translation>
+            <extra-code-en>Devices</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="115" />
-            <source>Nháp</source>
-            <translation>Drafts</translation>
-            <extra-code-en>Drafts</extra-code-en>
+            <location filename="../main_window.py" line="163" />
+            <source>● Trực tuyến</source>
+            <translation>● Online</translation>
+            <extra-code-en>● Online</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="116" />
-            <source>Chờ duyệt</source>
-            <translation>To approve</translation>
-            <extra-code-en>To approve</extra-code-en>
+            <location filename="../main_window.py" line="164" />
+            <source>○ Ngoại tuyến</source>
+            <translation>○ Offline</translation>
+            <extra-code-en>○ Offline</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="117" />
-            <source>Chờ gửi</source>
-            <translation>To send</translation>
-            <extra-code-en>To send</extra-code-en>
+            <location filename="../main_window.py" line="166" />
+            <source>Nháp: {a} · Chờ duyệt: {b} · Chờ gửi: {c}</source>
+            <translation>Drafts: {a} · To approve: {b} · To send: {c}</translation>
+            <extra-code-en>Drafts: {a} · To approve: {b} · To send: {c}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="182" />
+            <source>Đã có phiên bản mới {latest} (máy đang dùng {installed}). Cách cập nhật: {where}</source>
+            <translation>A newer version {latest} exists (this station runs {installed}). How to update: {where}</translation>
+            <extra-code-en>A newer version {latest} exists (this station runs {installed}). How to update: {where}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="200" />
+            <source>Máy ảnh {c} · Máy quét {s}</source>
+            <translation>Camera {c} · Scanner {s}</translation>
+            <extra-code-en>Camera {c} · Scanner {s}</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="208" />
+            <source>⚠ Đã quá hạn đồng bộ</source>
+            <translation>⚠ Sync overdue</translation>
+            <extra-code-en>⚠ Sync overdue</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="209" />
+            <source>⚠ Quá nhiều hồ sơ chờ duyệt</source>
+            <translation>⚠ Too many to approve</translation>
+            <extra-code-en>⚠ Too many to approve</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="210" />
+            <source>⚠ Hồ sơ chờ duyệt quá lâu</source>
+            <translation>⚠ Approvals overdue</translation>
+            <extra-code-en>⚠ Approvals overdue</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="211" />
+            <source>⚠ Quá nhiều gói chưa gửi</source>
+            <translation>⚠ Too many undelivered</translation>
+            <extra-code-en>⚠ Too many undelivered</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="212" />
+            <source>⚠ Đã quá hạn cập nhật</source>
+            <translation>⚠ Update overdue</translation>
+            <extra-code-en>⚠ Update overdue</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="215" />
+            <source>{n} ngày tới hạn đồng bộ</source>
+            <translation>{n} days until sync is due</translation>
+            <extra-code-en>{n} days until sync is due</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="216" />
+            <source>còn {n} hồ sơ tới hạn chờ duyệt</source>
+            <translation>{n} records to the approval limit</translation>
+            <extra-code-en>{n} records to the approval limit</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="218" />
+            <source>{n} ngày tới hạn duyệt</source>
+            <translation>{n} days until approval is due</translation>
+            <extra-code-en>{n} days until approval is due</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="219" />
+            <source>còn {n} gói tới hạn chưa gửi</source>
+            <translation>{n} packets to the delivery limit</translation>
+            <extra-code-en>{n} packets to the delivery limit</extra-code-en>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="220" />
+            <source>{n} ngày tới hạn cập nhật</source>
+            <translation>{n} days until update is due</translation>
+            <extra-code-en>{n} days until update is due</extra-code-en>
         </message>
     </context>
     <context>
         <name>app.ui.operations</name>
         <message>
-            <location filename="../operations.py" line="65" />
+            <location filename="../operations.py" line="75" />
             <source>Lỗi không mong đợi ({kind}). Dữ liệu đã lưu không bị ảnh hưởng.</source>
             <translation>Unexpected error ({kind}). Saved data is not affected.</translation>
             <extra-code-en>Unexpected error ({kind}). Saved data is not affected.</extra-code-en>
+        </message>
+    </context>
+    <context>
+        <name>app.ui.photo_step</name>
+        <message>
+            <location filename="../photo_step.py" line="48" />
+            <source>Một khuôn mặt</source>
+            <translation>One face</translation>
+            <extra-code-en>One face</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="49" />
+            <source>Cỡ khuôn mặt</source>
+            <translation>Face size</translation>
+            <extra-code-en>Face size</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="50" />
+            <source>Ở giữa khung</source>
+            <translation>Centred</translation>
+            <extra-code-en>Centred</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="51" />
+            <source>Đầu thẳng</source>
+            <translation>Head level</translation>
+            <extra-code-en>Head level</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="52" />
+            <source>Đủ gần camera</source>
+            <translation>Close enough</translation>
+            <extra-code-en>Close enough</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="53" />
+            <source>Độ nét</source>
+            <translation>Sharpness</translation>
+            <extra-code-en>Sharpness</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="54" />
+            <source>Độ sáng</source>
+            <translation>Exposure</translation>
+            <extra-code-en>Exposure</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="55" />
+            <source>Độ tương phản</source>
+            <translation>Contrast</translation>
+            <extra-code-en>Contrast</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="56" />
+            <source>Phông nền sáng, trơn</source>
+            <translation>Plain light background</translation>
+            <extra-code-en>Plain light background</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="156" />
+            <source>Bước 3: Ảnh chân dung</source>
+            <translation>Step 3: Face photo</translation>
+            <extra-code-en>Step 3: Face photo</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="171" />
+            <source>Chụp ngay  (Ctrl+K)</source>
+            <translation>Capture now  (Ctrl+K)</translation>
+            <extra-code-en>Capture now  (Ctrl+K)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="174" />
+            <source>Chụp lại  (Ctrl+Shift+K)</source>
+            <translation>Retake  (Ctrl+Shift+K)</translation>
+            <extra-code-en>Retake  (Ctrl+Shift+K)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="180" />
+            <source>Kiểm tra ảnh</source>
+            <translation>Photo checks</translation>
+            <extra-code-en>Photo checks</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="212" />
+            <source>Ảnh đã chụp</source>
+            <translation>Photo taken</translation>
+            <extra-code-en>Photo taken</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="246" />
+            <source>Đã có ảnh</source>
+            <translation>Photo taken</translation>
+            <extra-code-en>Photo taken</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="247" />
+            <source>Chưa có ảnh</source>
+            <translation>No photo yet</translation>
+            <extra-code-en>No photo yet</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="250" />
+            <source>Ảnh đạt {q}/100, chụp lại {r} lần</source>
+            <translation>Photo {q}/100, {r} retakes</translation>
+            <extra-code-en>Photo {q}/100, {r} retakes</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="253" />
+            <source> — CHỤP ÉP (chưa đạt kiểm tra)</source>
+            <translation> — FORCED (checks not passed)</translation>
+            <extra-code-en> — FORCED (checks not passed)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="266" />
+            <source>Đang mở camera…</source>
+            <translation>Opening the camera…</translation>
+            <extra-code-en>Opening the camera…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="271" />
+            <source>Dưới 6 tuổi: không cần ảnh chân dung.</source>
+            <translation>Under 6: no photo is needed.</translation>
+            <extra-code-en>Under 6: no photo is needed.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="302" />
+            <source>Đã chụp. Bấm Chụp lại nếu cần.</source>
+            <translation>Taken. Press Retake if needed.</translation>
+            <extra-code-en>Taken. Press Retake if needed.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="304" />
+            <source>Đang kiểm tra ảnh…</source>
+            <translation>Checking the photo…</translation>
+            <extra-code-en>Checking the photo…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="306" />
+            <source>Giữ yên… tự chụp khi đạt</source>
+            <translation>Hold still… capturing when it passes</translation>
+            <extra-code-en>Hold still… capturing when it passes</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="330" />
+            <source>Đang chụp…</source>
+            <translation>Capturing…</translation>
+            <extra-code-en>Capturing…</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="338" />
+            <source>Chụp lại: đưa khuôn mặt vào khung.</source>
+            <translation>Retake: frame the face in the oval.</translation>
+            <extra-code-en>Retake: frame the face in the oval.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../photo_step.py" line="353" />
+            <source>Camera không có hình</source>
+            <translation>No picture from the camera</translation>
+            <extra-code-en>No picture from the camera</extra-code-en>
         </message>
     </context>
     <context>
@@ -1531,7 +2229,7 @@ Record id: {id}</extra-code-en>
     <context>
         <name>app.ui.shell</name>
         <message>
-            <location filename="../shell.py" line="30" />
+            <location filename="../shell.py" line="38" />
             <source>Trạm thu nhận căn cước</source>
             <translation>Identity enrollment station</translation>
             <extra-code-en>Identity enrollment station</extra-code-en>
