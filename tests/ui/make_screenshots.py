@@ -1,4 +1,4 @@
-"""Screenshots of every main screen at 1366x768 in Vietnamese, for docs/screenshots/.
+"""Screenshots of every main screen at 1366x768 in Vietnamese, for docs/screens/.
 
 Run under a real X server so fonts render as on a laptop:
     Xvfb :99 -screen 0 1366x768x24 &
@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,7 +22,7 @@ from app.store.crypto import FAST_KDF
 from app.ui.app import application
 from app.ui.i18n import set_lang
 from app.ui.shell import Shell
-from tests.biometrics import biometrics, complete
+from tests.biometrics import complete
 from tests.forms import adult_forms
 from tests.ui.helpers import TODAY, type_text, worklist
 
@@ -49,14 +48,6 @@ def shot(widget: QWidget, out: Path, name: str) -> None:
     pump(250)
     widget.grab().save(str(out / f"{name}.png"))
     print("saved", name)
-
-
-def fake_capture(_policy: str) -> SimpleNamespace:
-    blobs, capture = biometrics()
-    capture["fingers"][4]["forced"] = True
-    capture["fingers"][4]["quality"] = 31
-    capture["fingers"][4]["retries"] = 3
-    return SimpleNamespace(blobs=blobs, capture=capture)
 
 
 def login(shell: Shell, user: str) -> None:
@@ -90,8 +81,8 @@ def main(out: Path) -> None:
 
     original = mw.MainArea.__init__
 
-    def with_devices(self, session, name, worklist=None, master=None, capture=None):  # noqa: ANN001
-        original(self, session, name, search, master, fake_capture)
+    def with_devices(self, session, name, worklist=None, *args, **kw):  # noqa: ANN001, ANN002, ANN003
+        original(self, session, name, search, *args, **kw)
 
     mw.MainArea.__init__ = with_devices
     shell = Shell(st, "Trạm Công an xã Tả Van", hint="")
@@ -122,11 +113,16 @@ def main(out: Path) -> None:
     until(lambda: page.step == "form")
     until(lambda: page.record_id is not None)
     page.go_next()
-    page.photo.run()
-    until(lambda: "face.jpg" in page.bio_names)
+    until(lambda: "face.jpg" in page.bio_names, 60_000)  # the live step captures by itself
+    pump(800)
     shot(shell, out, "05-photo")
     page.go_next()
+    pump(300)
+    page.fingers.start()
+    until(lambda: sum(s == "good" for s in page.fingers.finger_states().values()) >= 4, 60_000)
     shot(shell, out, "06-fingerprints")
+    until(lambda: all(s != "todo" for s in page.fingers.finger_states().values()), 120_000)
+    until(lambda: len(page.bio_names) >= 14, 30_000)  # face + 13 print images
     page.go_next()
     until(lambda: page.review.table.rowCount() > 5)
     page.review.consent.setChecked(True)
@@ -156,7 +152,11 @@ def main(out: Path) -> None:
     until(lambda: rv.view.table.rowCount() > 0)
     shot(shell2, out, "11-supervisor-queue")
     shell2.main.nav.setCurrentRow(4)
+    pump(800)
     shot(shell2, out, "12-dashboard")
+    shell2.main.nav.setCurrentRow(5)
+    pump(800)
+    shot(shell2, out, "13-devices")
     shell2.close()
     QApplication.processEvents()
     st.close()
@@ -164,4 +164,4 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens"))

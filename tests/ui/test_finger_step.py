@@ -152,12 +152,14 @@ def test_full_capture_emits_all_blobs_and_the_diagram_matches(qtbot):
 def test_in_the_wizard_a_retried_finger_replaces_the_drafts_print(qtbot, officer):
     from app.domain.masterdata import default_master
     from app.ui.enroll_page import EnrollPage
+    from devices.camera.synthetic import SyntheticCamera
     from tests.ui.helpers import TODAY, worklist
     from tests.ui.test_enroll import capture_now, fake_capture, pick_first, wait_saved
 
     set_lang("vi")
     page = EnrollPage(officer, default_master(), worklist()[1], fake_capture,
-                      devices=DeviceSource(scanner=lambda: SimulatedScanner(seed=9)),
+                      devices=DeviceSource(camera=SyntheticCamera,
+                                           scanner=lambda: SimulatedScanner(seed=9)),
                       today=lambda: TODAY, autosave_ms=30, check_ms=10)
     qtbot.addWidget(page)
     page.resize(1366, 768)
