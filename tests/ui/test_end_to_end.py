@@ -9,6 +9,7 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 
 from app.domain.states import State
 from app.packets.receipt import verify_receipt
@@ -31,6 +32,9 @@ def _area(qtbot, session, search=None) -> MainArea:  # noqa: ANN001
     area.show()
     area.activateWindow()
     qtbot.waitUntil(area.isActiveWindow, timeout=WAIT)
+    area.ambiguous = []  # a key two visible shortcuts claim does nothing at all
+    for sc in area.findChildren(QShortcut):
+        sc.activatedAmbiguously.connect(lambda sc=sc: area.ambiguous.append(sc.key().toString()))
     return area
 
 
@@ -83,6 +87,12 @@ def enroll(qtbot, area: MainArea, entry) -> str:  # noqa: ANN001
     _keys(qtbot, page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert page.step == "fingerprints"
     qtbot.waitUntil(lambda: page.fingers.start_button.isEnabled(), timeout=WAIT)
+    _keys(qtbot, page.fingers, Qt.Key.Key_E)  # the exception key reaches the step
+    dialog = page.fingers.exception_dialog
+    assert dialog.isVisible() and area.pages.currentWidget() is page
+    dialog.reject()
+    area.activateWindow()  # as the window manager does when the dialog goes
+    qtbot.waitUntil(area.isActiveWindow, timeout=WAIT)
     _keys(qtbot, page.fingers, Qt.Key.Key_K)  # start: slaps, then finger by finger
     qtbot.waitUntil(lambda: len(page.bio_names) == 14 and not page._pending_blobs,
                     timeout=90_000)
@@ -96,8 +106,8 @@ def enroll(qtbot, area: MainArea, entry) -> str:  # noqa: ANN001
     qtbot.waitUntil(page.review.ready, timeout=WAIT)
     qtbot.mouseClick(page.review.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.step == "done", timeout=WAIT)
-    rows = [r for r in area.session.station.list_records(State.CAPTURED)]
-    assert len(rows) == 1
+    rows = area.session.station.list_records(State.CAPTURED)
+    assert len(rows) == 1 and area.ambiguous == []
     return rows[0]["id"]
 
 
@@ -152,6 +162,7 @@ def test_enroll_approve_sync_through_the_main_window(qtbot, station, officer, su
         assert rid.startswith(page.table.item(0, 0).text())
         assert page.overall.value() == page.overall.maximum() == 1
         assert "Đã gửi 1 gói, còn 0 gói chờ" in page.message.text()
+        assert area.ambiguous == []
     finally:
         _close(area)
 
