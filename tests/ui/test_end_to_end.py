@@ -39,7 +39,8 @@ def _area(qtbot, session, search=None) -> MainArea:  # noqa: ANN001
 
 
 def _close(area: MainArea) -> None:
-    """Logging out: the background sync worker must not outlive its window."""
+    """MainArea never stops its sync page's background worker (only a top-level SyncPage's
+    closeEvent does): stop it here so it cannot outlive the test's station."""
     if area.sync_page.worker is not None:
         area.sync_page.worker.stop()
     area.close()
