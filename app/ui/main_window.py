@@ -90,7 +90,7 @@ class MainArea(QWidget):
             (t("Duyệt", "Approve"), "Ctrl+D"),
             (t("Đồng bộ", "Sync"), "Ctrl+S"),
             (t("Tổng quan", "Dashboard"), "Ctrl+T"),
-            (t("Thiết bị", "Devices"), "Ctrl+E"),
+            (t("Thiết bị", "Devices"), "Ctrl+Shift+E"),  # Ctrl+E: finger exception
         ]
         self.enroll = EnrollPage(session, self.master, worklist, capture, devices)
         self.records = RecordsPage(session, self.master)
