@@ -6,6 +6,7 @@ helper, the CLI directly. The database itself is only ever touched on the store'
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
@@ -28,6 +29,9 @@ class Station:
     def __init__(self, store: Store, kdf: crypto.KdfParams) -> None:
         self.store = store
         self.kdf = kdf
+        # One sync pass at a time per station ("Sync now" during the background worker's pass
+        # waits for it, then runs its own): two passes would seal the same approvals twice.
+        self.sync_lock = threading.Lock()
 
     @classmethod
     def init(cls, data_dir: Path, station_name: str, admin: str, password: str, *,

@@ -231,6 +231,12 @@ def sync_now(session: Session, settings: UploadSettings | None = None,
              progress: Progress | None = None) -> dict[str, Any]:
     """One pass: seal new approvals, register signers, upload, pull. Never marks anything
     delivered without a verified receipt; offline is a normal outcome, not an error."""
+    with session.station.sync_lock:
+        return _sync_pass(session, settings, progress)
+
+
+def _sync_pass(session: Session, settings: UploadSettings | None,
+               progress: Progress | None) -> dict[str, Any]:
     outbox_service.queue_approved(session)
     hooks = StoreHooks(session)
     url, token = hooks.info["server_url"], hooks.info.get("credential")

@@ -95,6 +95,9 @@ class Shell(QMainWindow):
         self.idle_timer.start()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        worker = getattr(self.main.sync_page, "worker", None) if self.main else None
+        if worker is not None:  # ask the background sync to stop; never wait on the network
+            worker.stop(timeout=0)
         if self.session is not None:
             try:
                 self.session.logout()

@@ -1,20 +1,16 @@
 """Two sync passes at once (the sync page's 'Sync now' while its background SyncWorker runs):
 found by the end-to-end UI test's review. Both passes seal the same approved records, and the
 loser fails with IllegalTransition 'queued -> queued' (the page then shows that error, or the
-worker reports the station offline). Data ends up right; the message is wrong."""
+worker reports the station offline). Fixed by one pass at a time per station (sync_lock)."""
 
 from __future__ import annotations
 
 import threading
 
-import pytest
-
 from app.services import centre_admin, sync
 from tests.ui.sync_fixtures import enrolled, provisioned
 
 
-@pytest.mark.xfail(reason="sync_now has no per-station lock: overlapping passes race in "
-                          "queue_approved (timing-dependent)", strict=False)
 def test_overlapping_passes_both_succeed(tmp_path):
     data = tmp_path / "centre"
     with centre_admin.running_server(data) as url:
