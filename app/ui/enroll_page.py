@@ -29,6 +29,7 @@ from app.ui.drafts import DraftsDialog
 from app.ui.enroll_capture import Capture
 from app.ui.enroll_find import FindStep, WorklistSearch
 from app.ui.enroll_form import EnrollmentForm
+from app.ui.enroll_print import WizardPrinting
 from app.ui.enroll_steps import DoneStep, ReviewStep
 from app.ui.finger_step import FingerStep
 from app.ui.i18n import t
@@ -121,8 +122,12 @@ class EnrollPage(QWidget):
         self.review.fix_requested.connect(lambda: self.go("form"))
         self.review.save_requested.connect(self.complete)
         self.done.next_requested.connect(self.reset)
+        self.printing = WizardPrinting(self)  # CC01 at review, CC02 once saved (Ctrl+P)
+        self.review.print_requested.connect(self.printing.summary)
+        self.done.print_requested.connect(self.printing.slip)
         for keys, slot in (("Alt+Right", self.go_next), ("Alt+Left", self.go_back),
-                           ("Ctrl+Return", self._ctrl_enter), ("Ctrl+L", self.open_drafts)):
+                           ("Ctrl+Return", self._ctrl_enter), ("Ctrl+L", self.open_drafts),
+                           ("Ctrl+P", lambda: self.printing.shortcut())):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self.go("find", save=False)
 

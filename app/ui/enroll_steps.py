@@ -44,6 +44,7 @@ class ReviewStep(QWidget):
 
     save_requested = Signal()
     fix_requested = Signal()
+    print_requested = Signal()  # the CC01 summary, read to/signed by the resident
 
     def __init__(self, master: MasterData) -> None:
         super().__init__()
@@ -69,6 +70,9 @@ class ReviewStep(QWidget):
         self.save = QPushButton(t("Hoàn tất và lưu  (Ctrl+Enter)", "Complete and save  "
                                   "(Ctrl+Enter)"))
         self.save.setObjectName("complete")
+        self.print = QPushButton(t("In phiếu CC01  (Ctrl+P)", "Print CC01  (Ctrl+P)"))
+        self.print.setObjectName("print_cc01")
+        self.print.clicked.connect(self.print_requested.emit)
         self.fix.clicked.connect(self.fix_requested.emit)
         self.save.clicked.connect(self.save_requested.emit)
         self.consent.toggled.connect(lambda _c: self._update_button())
@@ -78,6 +82,7 @@ class ReviewStep(QWidget):
         lay.addWidget(self.notes)
         row = QHBoxLayout()
         row.addWidget(self.consent, 1)
+        row.addWidget(self.print)
         row.addWidget(self.fix)
         row.addWidget(self.save)
         lay.addLayout(row)
@@ -136,6 +141,7 @@ class DoneStep(QWidget):
     """The record is sealed; next resident with Ctrl+N."""
 
     next_requested = Signal()
+    print_requested = Signal()  # the CC02 appointment slip
 
     def __init__(self) -> None:
         super().__init__()
@@ -147,13 +153,24 @@ class DoneStep(QWidget):
         self.next = QPushButton(t("Thu nhận người tiếp theo  (Enter)", "Next resident  (Enter)"))
         self.next.setObjectName("next_resident")
         self.next.clicked.connect(self.next_requested.emit)
+        self.print = QPushButton(t("In giấy hẹn trả thẻ  (Ctrl+P)",
+                                   "Print the appointment slip  (Ctrl+P)"))
+        self.print.setObjectName("print_cc02")
+        self.print.clicked.connect(self.print_requested.emit)
+        self.status = QLabel("")
+        self.status.setObjectName("print_status")
+        self.record_id: str | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(self.head)
         lay.addWidget(self.detail)
         lay.addWidget(self.next, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.print, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.status)
         lay.addStretch(1)
 
     def show_saved(self, record_id: str, name: str) -> None:
+        self.record_id = record_id
+        self.status.setText("")
         self.detail.setText(t("Hồ sơ của {name} đã được niêm phong và chờ trưởng ca duyệt.\n"
                               "Mã hồ sơ: {id}",
                               "The record of {name} is sealed and waits for the supervisor.\n"

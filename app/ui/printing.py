@@ -12,7 +12,17 @@ from typing import Any
 
 import segno
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ui import theme
 
@@ -44,14 +54,33 @@ def render_pdf(form: dict[str, Any]) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
-                                     QPageLayout.Unit.Millimeter))
     writer.setResolution(150)
     writer.setTitle(form["code"])
-    painter = QPainter(writer)
+    paint(form, writer)
+    buffer.close()
+    return bytes(data.data())
+
+
+def print_form(form: dict[str, Any], parent: QWidget | None = None) -> bool:
+    """The system print dialog, then the page straight to the printer (no file in between;
+    "print to file" is the officer's explicit choice in that dialog). False if cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(form["code"])
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    paint(form, printer)
+    return True
+
+
+def paint(form: dict[str, Any], device: QPagedPaintDevice) -> None:
+    """Lay the form out on one A4 page of a PDF writer or a printer."""
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
+                                     QPageLayout.Unit.Millimeter))
+    painter = QPainter(device)
     try:
-        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        page = device.pageLayout().paintRectPixels(device.resolution())
         doc = QTextDocument()
         doc.setDefaultFont(theme.print_font())
         doc.setHtml(_html(form))
@@ -68,5 +97,3 @@ def render_pdf(form: dict[str, Any]) -> bytes:
             painter.drawImage(QRectF(page.width() - w, 0, w, h), corner)
     finally:
         painter.end()
-    buffer.close()
-    return bytes(data.data())

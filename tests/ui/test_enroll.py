@@ -261,3 +261,36 @@ def test_next_right_after_typing_waits_for_the_check(qtbot, page):
     qtbot.waitUntil(lambda: not page._advance_pending, timeout=WAIT)
     assert page.step == "form"
     assert "Chưa nhập ngày sinh" in page.form.messages["date_of_birth"].label.text()
+
+
+def test_print_cc01_at_review_and_the_slip_once_saved(qtbot, page, officer):
+    """Ctrl+P at review prints the CC01 summary of this draft (with its portrait); Ctrl+P on
+    the saved page prints the CC02 slip with a receipt number. The print dialog is replaced."""
+    printed: list[dict] = []
+    page.printing.print_fn = lambda form, _parent: printed.append(form) or True
+    pick_first(qtbot, page, "nguyen")
+    qtbot.waitUntil(lambda: page.problems is not None and not page._checker.isActive(),
+                    timeout=WAIT)
+    page.go_next()
+    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
+    capture_now(qtbot, page)
+    page.go_next()
+    page.go_next()
+    assert page.step == "review"
+    wait_saved(qtbot, page)
+    name = page.form.value()["full_name"]
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=WAIT)
+    cc01 = printed[0]
+    assert cc01["code"] == "CC01" and cc01["photo"][:2] == b"\xff\xd8"  # the JPEG portrait
+    assert any(name.upper() in v.upper() for _label, v in cc01["fields"])
+    assert "CC01" in page.save_state.text()
+    page.review.consent.setChecked(True)
+    qtbot.waitUntil(lambda: page.review.ready(), timeout=WAIT)
+    page.complete()
+    qtbot.waitUntil(lambda: page.step == "done", timeout=WAIT)
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 2, timeout=WAIT)
+    slip = printed[1]
+    assert slip["code"] == "CC02" and len(slip["receipt_no"]) > 10 and slip["qr"]
+    assert "CC02" in page.done.status.text()

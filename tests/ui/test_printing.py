@@ -57,3 +57,20 @@ def test_receipt_number_and_return_date(officer, record):
     slip = printed.cc02(officer, rid, default_master(), "UBND")
     assert check_receipt_no(slip["receipt_no"])
     assert printed.add_working_days(date(2026, 11, 20), 7) == date(2026, 12, 1)  # Fri -> Tue
+
+
+@pytest.mark.skipif(pdftotext is None, reason="poppler-utils not installed")
+def test_the_printer_path_lays_out_the_same_page(qapp, officer, record, tmp_path):
+    """print_form paints onto a QPrinter; a printer in PDF mode shows what reaches paper."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.ui.printing import paint
+
+    _form, rid = record
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    paint(printed.cc02(officer, rid, default_master(), "Công an xã Tả Van"), printer)
+    text = _text(out.read_bytes(), tmp_path)
+    assert "GIẤY HẸN TRẢ THẺ CĂN CƯỚC" in text and "Công an xã Tả Van" in text

@@ -998,82 +998,103 @@
     <context>
         <name>app.ui.enroll_page</name>
         <message>
-            <location filename="../enroll_page.py" line="43" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Thông tin</source>
             <translation>Form</translation>
             <extra-code-en>Form</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="43" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Tìm công dân</source>
             <translation>Find</translation>
             <extra-code-en>Find</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="43" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Ảnh</source>
             <translation>Photo</translation>
             <extra-code-en>Photo</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="44" />
+            <location filename="../enroll_page.py" line="45" />
             <source>Kiểm tra</source>
             <translation>Review</translation>
             <extra-code-en>Review</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="44" />
+            <location filename="../enroll_page.py" line="45" />
             <source>Vân tay</source>
             <translation>Fingerprints</translation>
             <extra-code-en>Fingerprints</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="44" />
+            <location filename="../enroll_page.py" line="45" />
             <source>Đã lưu</source>
             <translation>Saved</translation>
             <extra-code-en>Saved</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="82" />
+            <location filename="../enroll_page.py" line="83" />
             <source>Hồ sơ dở dang  (Ctrl+L)</source>
             <translation>Unfinished  (Ctrl+L)</translation>
             <extra-code-en>Unfinished  (Ctrl+L)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="100" />
+            <location filename="../enroll_page.py" line="101" />
             <source>‹ Quay lại  (Alt+←)</source>
             <translation>‹ Back  (Alt+←)</translation>
             <extra-code-en>‹ Back  (Alt+←)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="102" />
+            <location filename="../enroll_page.py" line="103" />
             <source>Tiếp ›  (Alt+→)</source>
             <translation>Next ›  (Alt+→)</translation>
             <extra-code-en>Next ›  (Alt+→)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="242" />
+            <location filename="../enroll_page.py" line="247" />
             <source>Đang lưu nháp…</source>
             <translation>Saving draft…</translation>
             <extra-code-en>Saving draft…</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="258" />
+            <location filename="../enroll_page.py" line="263" />
             <source>Đã lưu nháp lúc </source>
             <translation>Draft saved at </translation>
             <extra-code-en>Draft saved at </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="264" />
+            <location filename="../enroll_page.py" line="269" />
             <source>Chưa lưu được nháp: </source>
             <translation>Draft not saved: </translation>
             <extra-code-en>Draft not saved: </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="374" />
+            <location filename="../enroll_page.py" line="379" />
             <source>Đang niêm phong hồ sơ…</source>
             <translation>Sealing the record…</translation>
             <extra-code-en>Sealing the record…</extra-code-en>
+        </message>
+    </context>
+    <context>
+        <name>app.ui.enroll_print</name>
+        <message>
+            <location filename="../enroll_print.py" line="36" />
+            <source>Đang lưu nháp, bấm In lại sau giây lát.</source>
+            <translation>Saving the draft; press Print again in a moment.</translation>
+            <extra-code-en>Saving the draft; press Print again in a moment.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_print.py" line="54" />
+            <source>Đã gửi {code} tới máy in.</source>
+            <translation>{code} sent to the printer.</translation>
+            <extra-code-en>{code} sent to the printer.</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_print.py" line="55" />
+            <source>Đã huỷ in {code}.</source>
+            <translation>Printing {code} cancelled.</translation>
+            <extra-code-en>Printing {code} cancelled.</extra-code-en>
         </message>
     </context>
     <context>
@@ -1097,91 +1118,103 @@
             <extra-code-en>From 14: capture is compulsory.</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="51" />
+            <location filename="../enroll_steps.py" line="52" />
             <source>Bước 5: Kiểm tra lại với công dân</source>
             <translation>Step 5: Review with the resident</translation>
             <extra-code-en>Step 5: Review with the resident</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="55" />
+            <location filename="../enroll_steps.py" line="56" />
             <source>Mục</source>
             <translation>Field</translation>
             <extra-code-en>Field</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="55" />
+            <location filename="../enroll_steps.py" line="56" />
             <source>Nội dung</source>
             <translation>Value</translation>
             <extra-code-en>Value</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="65" />
+            <location filename="../enroll_steps.py" line="66" />
             <source>Công dân đã kiểm tra thông tin và đồng ý ký xác nhận</source>
             <translation>The resident checked the data and agrees to sign</translation>
             <extra-code-en>The resident checked the data and agrees to sign</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="68" />
+            <location filename="../enroll_steps.py" line="69" />
             <source>Sửa thông tin</source>
             <translation>Edit the form</translation>
             <extra-code-en>Edit the form</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="69" />
+            <location filename="../enroll_steps.py" line="70" />
             <source>Hoàn tất và lưu  (Ctrl+Enter)</source>
             <translation>Complete and save  (Ctrl+Enter)</translation>
             <extra-code-en>Complete and save  (Ctrl+Enter)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="105" />
+            <location filename="../enroll_steps.py" line="73" />
+            <source>In phiếu CC01  (Ctrl+P)</source>
+            <translation>Print CC01  (Ctrl+P)</translation>
+            <extra-code-en>Print CC01  (Ctrl+P)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_steps.py" line="110" />
             <source>Chưa đủ sinh trắc học: </source>
             <translation>Biometrics incomplete: </translation>
             <extra-code-en>Biometrics incomplete: </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="113" />
+            <location filename="../enroll_steps.py" line="118" />
             <source> — lý do: </source>
             <translation> — reason: </translation>
             <extra-code-en> — reason: </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="114" />
+            <location filename="../enroll_steps.py" line="119" />
             <source> — chưa ghi lý do</source>
             <translation> — no reason given</translation>
             <extra-code-en> — no reason given</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="117" />
+            <location filename="../enroll_steps.py" line="122" />
             <source>Không có lỗi hay cảnh báo.</source>
             <translation>No errors or warnings.</translation>
             <extra-code-en>No errors or warnings.</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="124" />
+            <location filename="../enroll_steps.py" line="129" />
             <source>Sửa lỗi và ghi lý do cho cảnh báo trước khi lưu.</source>
             <translation>Fix the errors and give reasons for warnings first.</translation>
             <extra-code-en>Fix the errors and give reasons for warnings first.</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="127" />
+            <location filename="../enroll_steps.py" line="132" />
             <source>Cần công dân xác nhận.</source>
             <translation>The resident must confirm.</translation>
             <extra-code-en>The resident must confirm.</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="142" />
+            <location filename="../enroll_steps.py" line="148" />
             <source>Đã lưu hồ sơ</source>
             <translation>Record saved</translation>
             <extra-code-en>Record saved</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="147" />
+            <location filename="../enroll_steps.py" line="153" />
             <source>Thu nhận người tiếp theo  (Enter)</source>
             <translation>Next resident  (Enter)</translation>
             <extra-code-en>Next resident  (Enter)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_steps.py" line="157" />
+            <location filename="../enroll_steps.py" line="156" />
+            <source>In giấy hẹn trả thẻ  (Ctrl+P)</source>
+            <translation>Print the appointment slip  (Ctrl+P)</translation>
+            <extra-code-en>Print the appointment slip  (Ctrl+P)</extra-code-en>
+        </message>
+        <message>
+            <location filename="../enroll_steps.py" line="174" />
             <source>Hồ sơ của {name} đã được niêm phong và chờ trưởng ca duyệt.
 Mã hồ sơ: {id}</source>
             <translation>The record of {name} is sealed and waits for the supervisor.
