@@ -1,18 +1,14 @@
 """What the capture steps share: finger names and the order the officer takes them in.
 
 The photo step (photo_step.py) and the guided fingerprint step (finger_step.py) replaced the
-one-button capture that lived here; `Capture` remains the one-go capture callable the composition
-root may still hand in (the command line's `enroll --devices` path uses the same service).
+one-button capture that lived here (the command line's `enroll --devices` still captures in one
+go through app/services/capture.capture_all).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from app.ui.i18n import mark
 
-Capture = Callable[[str], Any]  # policy -> Biometrics (has .blobs and .capture)
 FACE = "face.jpg"
 FINGERS = {1: mark("Ngón cái phải", "R thumb"), 2: mark("Ngón trỏ phải", "R index"),
            3: mark("Ngón giữa phải", "R middle"), 4: mark("Ngón áp út phải", "R ring"),

@@ -26,7 +26,6 @@ from app.services.packaging import missing_biometrics
 from app.services.station import Session
 from app.ui import operations
 from app.ui.drafts import DraftsDialog
-from app.ui.enroll_capture import Capture
 from app.ui.enroll_find import FindStep, WorklistSearch
 from app.ui.enroll_form import EnrollmentForm
 from app.ui.enroll_print import WizardPrinting
@@ -54,7 +53,6 @@ def session_worklist(session: Session) -> WorklistSearch:
 class EnrollPage(QWidget):
     def __init__(self, session: Session, master: MasterData,
                  worklist: WorklistSearch | None = None,
-                 capture: Capture | None = None,
                  devices: DeviceSource | None = None,
                  today: Callable[[], date] = date.today,
                  autosave_ms: int = 1500, check_ms: int = 400) -> None:

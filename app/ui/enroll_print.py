@@ -4,6 +4,7 @@ off the GUI thread; `print_fn` is the system print dialog (tests replace it)."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,8 +20,14 @@ if TYPE_CHECKING:
 
 class WizardPrinting:
     def __init__(self, page: EnrollPage) -> None:
-        self.page = page
+        self._page = weakref.ref(page)  # no cycle: the page's wrapper goes when Qt deletes it
         self.print_fn: Callable[[dict[str, Any], QWidget], bool] = printing.print_form
+
+    @property
+    def page(self) -> EnrollPage:
+        page = self._page()
+        assert page is not None, "printing outlived its wizard page"
+        return page
 
     def shortcut(self) -> None:
         if self.page.step == "review":

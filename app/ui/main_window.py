@@ -29,7 +29,6 @@ from app.services.sync import SyncWorker
 from app.ui import operations
 from app.ui.dashboard_page import DashboardPage
 from app.ui.devices_page import DeviceEvents, DevicesPage
-from app.ui.enroll_capture import Capture
 from app.ui.enroll_find import WorklistSearch
 from app.ui.enroll_page import EnrollPage
 from app.ui.i18n import lang, t
@@ -58,12 +57,12 @@ class MainArea(QWidget):
 
     def __init__(self, session: Session, station_name: str,
                  worklist: WorklistSearch | None = None,
-                 master: MasterData | None = None, capture: Capture | None = None,
+                 master: MasterData | None = None,
                  devices: DeviceSource | None = None,
                  station_devices: StationDevices | None = None) -> None:
-        """`worklist(text)` searches the commune worklist; `capture(policy)` runs the camera
-        and scanner in one go; `devices` gives live screens their camera and scanner (the
-        composition root chooses real or simulated devices); `station_devices` owns the
+        """`worklist(text)` searches the commune worklist; `devices` gives live screens their
+        camera and scanner (the composition root chooses real or simulated devices);
+        `station_devices` owns the
         device manager: the Devices page and, when `devices` is None, the live screens."""
         super().__init__()
         self.session = session
@@ -92,7 +91,7 @@ class MainArea(QWidget):
             (t("Tổng quan", "Dashboard"), "Ctrl+T"),
             (t("Thiết bị", "Devices"), "Ctrl+Shift+E"),  # Ctrl+E: finger exception
         ]
-        self.enroll = EnrollPage(session, self.master, worklist, capture, devices)
+        self.enroll = EnrollPage(session, self.master, worklist, devices)
         self.records = RecordsPage(session, self.master)
         self.review = ReviewPage(session, self.master)
         self.sync_page = SyncPage(session, worker_factory=lambda s, cb: SyncWorker(s, cb))

@@ -6,12 +6,10 @@ the lock screen asks for the same user's password; work in progress stays where 
 
 from __future__ import annotations
 
-import random
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from app.services import devices, worklist
+from app.services import worklist
 from app.services.station import Session, Station
 from app.services.station_devices import StationDevices
 from app.ui import operations
@@ -59,9 +57,6 @@ class Shell(QMainWindow):
         self.session = session
         self.main = MainArea(session, self.station_name,
                              worklist=lambda text: worklist.search(session, text),
-                             capture=lambda policy: devices.simulated_capture(
-                                 random.randrange(1 << 30), policy,
-                                 *self.devices.capture_policy()),
                              station_devices=self.devices)
         self.stack.addWidget(self.main)
         self.stack.setCurrentWidget(self.main)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -28,16 +26,9 @@ def wl():
     return worklist()
 
 
-def fake_capture(policy):
-    """Real JPEG and WSQ made once (tests/biometrics.py), returned as the capture service does."""
-    assert policy in ("full", "with_guardian")
-    blobs, capture = biometrics()
-    return SimpleNamespace(blobs=blobs, capture=capture)
-
-
-def make_page(qtbot, officer, search, capture=fake_capture) -> EnrollPage:
+def make_page(qtbot, officer, search) -> EnrollPage:
     set_lang("vi")
-    page = EnrollPage(officer, default_master(), search, capture,
+    page = EnrollPage(officer, default_master(), search,
                       DeviceSource(camera=SyntheticCamera), today=lambda: TODAY,
                       autosave_ms=30, check_ms=10)
     qtbot.addWidget(page)

@@ -154,10 +154,10 @@ def test_in_the_wizard_a_retried_finger_replaces_the_drafts_print(qtbot, officer
     from app.ui.enroll_page import EnrollPage
     from devices.camera.synthetic import SyntheticCamera
     from tests.ui.helpers import TODAY, worklist
-    from tests.ui.test_enroll import capture_now, fake_capture, pick_first, wait_saved
+    from tests.ui.test_enroll import capture_now, pick_first, wait_saved
 
     set_lang("vi")
-    page = EnrollPage(officer, default_master(), worklist()[1], fake_capture,
+    page = EnrollPage(officer, default_master(), worklist()[1],
                       devices=DeviceSource(camera=SyntheticCamera,
                                            scanner=lambda: SimulatedScanner(seed=9)),
                       today=lambda: TODAY, autosave_ms=30, check_ms=10)
