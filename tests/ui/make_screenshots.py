@@ -155,7 +155,12 @@ def main(out: Path) -> None:
     pump(800)
     shot(shell2, out, "12-dashboard")
     shell2.main.nav.setCurrentRow(5)
-    pump(800)
+    dev = shell2.main.devices_page
+    dev.discover()
+    until(lambda: dev.table.rowCount() > 0, 60_000)
+    dev.test("camera", "simulated-camera")
+    until(lambda: dev.result_table.rowCount() > 0, 60_000)
+    pump(500)
     shot(shell2, out, "13-devices")
     shell2.close()
     QApplication.processEvents()
