@@ -19,6 +19,7 @@ from app.domain.errors import AuthError, InputError
 from app.domain.states import Role
 from app.services.limits import DEFAULTS as LIMIT_DEFAULTS
 from app.services.station import Session
+from app.store import audit
 
 FILE = "settings.json"
 LANGS = ("vi", "en")
@@ -119,4 +120,7 @@ def update(session: Session, **changes: Any) -> Settings:
     current.update(changes)
     s = _checked(Settings(**current))
     _save(data_dir, s)
+    # Who changed a threshold or a limit is for the audit chain, like any other station action.
+    session.station.store.run(lambda db: audit.append(db, "settings", session.user.id, None,
+                                                      changed=changes))
     return s

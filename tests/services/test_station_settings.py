@@ -7,6 +7,7 @@ import pytest
 from app.domain.errors import AuthError, InputError
 from app.services import settings, status
 from app.services.station_devices import StationDevices
+from app.store import audit
 from devices.fingerprint.simulated import SimulatedScanner
 
 
@@ -20,6 +21,9 @@ def test_defaults_then_admin_changes_persist(station):
     with pytest.raises(InputError):
         settings.update(admin, nfiq_threshold=0)
     assert settings.load(data).nfiq_threshold == 55  # a refused change writes nothing
+    entry = station.store.run(lambda db: audit.entries(db, 1))[0]
+    assert entry["action"] == "settings" and entry["actor"] == admin.user.id
+    assert entry["detail"]["changed"]["nfiq_threshold"] == 55  # the refused 0 left no entry
 
 
 def test_officer_cannot_change_admin_settings_but_may_choose_devices(station, officer):
