@@ -18,7 +18,7 @@ from typing import Any
 from app.domain.errors import StationError
 from app.services.capture import DeviceProblem, device_call, fingers_to_record
 from devices import errors
-from devices.fingerprint import gate, wsq_nogil
+from devices.fingerprint import gate, wsq_codec
 from devices.fingerprint.base import SLAP_FINGERS, FingerprintScanner
 from devices.fingerprint.capture_flow import DEFAULT_SEQUENCE, EXCEPTIONS, Attempt, CaptureFlow
 
@@ -253,7 +253,7 @@ class FingerSession:
         self._emit(FingerEvent("current", pos, attempt=len(res.attempts)))
         device_call(lambda: flow.capture_position(pos))
         if res.capture is not None and self._wsq.get(pos, (None,))[0] is not res.capture:
-            self._wsq[pos] = (res.capture, wsq_nogil.encode(res.capture.image))
+            self._wsq[pos] = (res.capture, wsq_codec.encode(res.capture.image))
         state = "failed" if res.capture is None else "forced" if res.forced else "good"
         self._emit(FingerEvent("position", pos, attempt=len(res.attempts), quality=res.quality,
                                state=state))
@@ -284,7 +284,7 @@ class FingerSession:
             return {}, {"fingers": []}
         cache = {id(cap.image): data for cap, data in self._wsq.values()}
         bio = fingers_to_record(self._flow.result,
-                                encode=lambda img: cache.get(id(img)) or wsq_nogil.encode(img))
+                                encode=lambda img: cache.get(id(img)) or wsq_codec.encode(img))
         done = {p for p, r in self._flow.result.positions.items() if r.done}
         fingers = [f for f in bio.capture["fingers"] if f["position"] in done]
         for f in fingers:
