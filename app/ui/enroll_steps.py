@@ -1,6 +1,6 @@
 """The last wizard steps: review everything with the resident, then the saved confirmation.
 
-POLICY_TEXT says what the age rule asks for at the capture steps (enroll_capture.py).
+POLICY_TEXT says what the age rule asks for at the capture steps (photo_step.py, finger_step.py).
 """
 
 from __future__ import annotations

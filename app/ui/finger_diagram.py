@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.finger_live import EXCEPTION_REASONS
-from app.ui.enroll_capture import FINGERS
+from app.ui.finger_names import FINGERS
 from app.ui.i18n import mark, t, t_pair
 
 COLOURS = {"todo": "#d9dee4", "current": "#2f80ed", "good": "#2e9d57", "forced": "#e0a100",

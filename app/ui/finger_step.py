@@ -18,9 +18,9 @@ from app.services.capture import DeviceSource
 from app.services.finger_live import SLAPS, FingerEvent, FingerSession
 from app.services.packaging import finger_blob
 from app.ui import operations
-from app.ui.enroll_capture import FINGERS, ORDER
 from app.ui.enroll_steps import POLICY_TEXT
 from app.ui.finger_diagram import COLOURS, ExceptionDialog, HandDiagram, QualityBar, state_names
+from app.ui.finger_names import FINGERS, ORDER
 from app.ui.i18n import lang, t, t_pair
 
 # The packet format's exception names -> the capture flow's (inverse of PACKET_EXCEPTION).

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.capture import DeviceSource
 from app.services.packaging import REQUIRED_POSITIONS, finger_blob
-from app.ui.enroll_capture import ORDER
+from app.ui.finger_names import ORDER
 from app.ui.finger_step import FingerStep
 from app.ui.i18n import set_lang
 from devices.fingerprint.simulated import SimulatedScanner

@@ -519,87 +519,6 @@
         </message>
     </context>
     <context>
-        <name>app.ui.enroll_capture</name>
-        <message>
-            <location filename="../enroll_capture.py" line="17" />
-            <source>Ngón cái phải</source>
-            <translation>R thumb</translation>
-            <extra-code-en>R thumb</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="17" />
-            <source>Ngón trỏ phải</source>
-            <translation>R index</translation>
-            <extra-code-en>R index</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="18" />
-            <source>Ngón giữa phải</source>
-            <translation>R middle</translation>
-            <extra-code-en>R middle</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="18" />
-            <source>Ngón áp út phải</source>
-            <translation>R ring</translation>
-            <extra-code-en>R ring</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="19" />
-            <source>Ngón cái trái</source>
-            <translation>L thumb</translation>
-            <extra-code-en>L thumb</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="19" />
-            <source>Ngón út phải</source>
-            <translation>R little</translation>
-            <extra-code-en>R little</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="20" />
-            <source>Ngón giữa trái</source>
-            <translation>L middle</translation>
-            <extra-code-en>L middle</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="20" />
-            <source>Ngón trỏ trái</source>
-            <translation>L index</translation>
-            <extra-code-en>L index</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="21" />
-            <source>Ngón áp út trái</source>
-            <translation>L ring</translation>
-            <extra-code-en>L ring</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="21" />
-            <source>Ngón út trái</source>
-            <translation>L little</translation>
-            <extra-code-en>L little</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="22" />
-            <source>Bốn ngón tay phải</source>
-            <translation>Right slap</translation>
-            <extra-code-en>Right slap</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="22" />
-            <source>Bốn ngón tay trái</source>
-            <translation>Left slap</translation>
-            <extra-code-en>Left slap</extra-code-en>
-        </message>
-        <message>
-            <location filename="../enroll_capture.py" line="23" />
-            <source>Hai ngón cái</source>
-            <translation>Both thumbs</translation>
-            <extra-code-en>Both thumbs</extra-code-en>
-        </message>
-    </context>
-    <context>
         <name>app.ui.enroll_find</name>
         <message>
             <location filename="../enroll_find.py" line="34" />
@@ -998,79 +917,79 @@
     <context>
         <name>app.ui.enroll_page</name>
         <message>
-            <location filename="../enroll_page.py" line="44" />
+            <location filename="../enroll_page.py" line="43" />
             <source>Thông tin</source>
             <translation>Form</translation>
             <extra-code-en>Form</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="44" />
+            <location filename="../enroll_page.py" line="43" />
             <source>Tìm công dân</source>
             <translation>Find</translation>
             <extra-code-en>Find</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="44" />
+            <location filename="../enroll_page.py" line="43" />
             <source>Ảnh</source>
             <translation>Photo</translation>
             <extra-code-en>Photo</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="45" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Kiểm tra</source>
             <translation>Review</translation>
             <extra-code-en>Review</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="45" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Vân tay</source>
             <translation>Fingerprints</translation>
             <extra-code-en>Fingerprints</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="45" />
+            <location filename="../enroll_page.py" line="44" />
             <source>Đã lưu</source>
             <translation>Saved</translation>
             <extra-code-en>Saved</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="83" />
+            <location filename="../enroll_page.py" line="81" />
             <source>Hồ sơ dở dang  (Ctrl+L)</source>
             <translation>Unfinished  (Ctrl+L)</translation>
             <extra-code-en>Unfinished  (Ctrl+L)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="101" />
+            <location filename="../enroll_page.py" line="99" />
             <source>‹ Quay lại  (Alt+←)</source>
             <translation>‹ Back  (Alt+←)</translation>
             <extra-code-en>‹ Back  (Alt+←)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="103" />
+            <location filename="../enroll_page.py" line="101" />
             <source>Tiếp ›  (Alt+→)</source>
             <translation>Next ›  (Alt+→)</translation>
             <extra-code-en>Next ›  (Alt+→)</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="247" />
+            <location filename="../enroll_page.py" line="245" />
             <source>Đang lưu nháp…</source>
             <translation>Saving draft…</translation>
             <extra-code-en>Saving draft…</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="263" />
+            <location filename="../enroll_page.py" line="261" />
             <source>Đã lưu nháp lúc </source>
             <translation>Draft saved at </translation>
             <extra-code-en>Draft saved at </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="269" />
+            <location filename="../enroll_page.py" line="267" />
             <source>Chưa lưu được nháp: </source>
             <translation>Draft not saved: </translation>
             <extra-code-en>Draft not saved: </extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_page.py" line="379" />
+            <location filename="../enroll_page.py" line="377" />
             <source>Đang niêm phong hồ sơ…</source>
             <translation>Sealing the record…</translation>
             <extra-code-en>Sealing the record…</extra-code-en>
@@ -1079,19 +998,19 @@
     <context>
         <name>app.ui.enroll_print</name>
         <message>
-            <location filename="../enroll_print.py" line="36" />
+            <location filename="../enroll_print.py" line="43" />
             <source>Đang lưu nháp, bấm In lại sau giây lát.</source>
             <translation>Saving the draft; press Print again in a moment.</translation>
             <extra-code-en>Saving the draft; press Print again in a moment.</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_print.py" line="54" />
+            <location filename="../enroll_print.py" line="61" />
             <source>Đã gửi {code} tới máy in.</source>
             <translation>{code} sent to the printer.</translation>
             <extra-code-en>{code} sent to the printer.</extra-code-en>
         </message>
         <message>
-            <location filename="../enroll_print.py" line="55" />
+            <location filename="../enroll_print.py" line="62" />
             <source>Đã huỷ in {code}.</source>
             <translation>Printing {code} cancelled.</translation>
             <extra-code-en>Printing {code} cancelled.</extra-code-en>
@@ -1381,6 +1300,87 @@ Record id: {id}</extra-code-en>
         </message>
     </context>
     <context>
+        <name>app.ui.finger_names</name>
+        <message>
+            <location filename="../finger_names.py" line="8" />
+            <source>Ngón cái phải</source>
+            <translation>R thumb</translation>
+            <extra-code-en>R thumb</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="8" />
+            <source>Ngón trỏ phải</source>
+            <translation>R index</translation>
+            <extra-code-en>R index</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="9" />
+            <source>Ngón giữa phải</source>
+            <translation>R middle</translation>
+            <extra-code-en>R middle</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="9" />
+            <source>Ngón áp út phải</source>
+            <translation>R ring</translation>
+            <extra-code-en>R ring</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="10" />
+            <source>Ngón cái trái</source>
+            <translation>L thumb</translation>
+            <extra-code-en>L thumb</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="10" />
+            <source>Ngón út phải</source>
+            <translation>R little</translation>
+            <extra-code-en>R little</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="11" />
+            <source>Ngón giữa trái</source>
+            <translation>L middle</translation>
+            <extra-code-en>L middle</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="11" />
+            <source>Ngón trỏ trái</source>
+            <translation>L index</translation>
+            <extra-code-en>L index</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="12" />
+            <source>Ngón áp út trái</source>
+            <translation>L ring</translation>
+            <extra-code-en>L ring</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="12" />
+            <source>Ngón út trái</source>
+            <translation>L little</translation>
+            <extra-code-en>L little</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="13" />
+            <source>Bốn ngón tay phải</source>
+            <translation>Right slap</translation>
+            <extra-code-en>Right slap</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="13" />
+            <source>Bốn ngón tay trái</source>
+            <translation>Left slap</translation>
+            <extra-code-en>Left slap</extra-code-en>
+        </message>
+        <message>
+            <location filename="../finger_names.py" line="14" />
+            <source>Hai ngón cái</source>
+            <translation>Both thumbs</translation>
+            <extra-code-en>Both thumbs</extra-code-en>
+        </message>
+    </context>
+    <context>
         <name>app.ui.finger_step</name>
         <message>
             <location filename="../finger_step.py" line="54" />
@@ -1534,127 +1534,127 @@ Record id: {id}</extra-code-en>
     <context>
         <name>app.ui.main_window</name>
         <message>
-            <location filename="../main_window.py" line="88" />
+            <location filename="../main_window.py" line="87" />
             <source>Thu nhận</source>
             <translation>Enroll</translation>
             <extra-code-en>Enroll</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="89" />
+            <location filename="../main_window.py" line="88" />
             <source>Hồ sơ</source>
             <translation>Records</translation>
             <extra-code-en>Records</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="90" />
+            <location filename="../main_window.py" line="89" />
             <source>Duyệt</source>
             <translation>Approve</translation>
             <extra-code-en>Approve</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="91" />
+            <location filename="../main_window.py" line="90" />
             <source>Đồng bộ</source>
             <translation>Sync</translation>
             <extra-code-en>Sync</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="92" />
+            <location filename="../main_window.py" line="91" />
             <source>Tổng quan</source>
             <translation>Dashboard</translation>
             <extra-code-en>Dashboard</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="93" />
+            <location filename="../main_window.py" line="92" />
             <source>Thiết bị</source>
             <translation>Devices</translation>
             <extra-code-en>Devices</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="163" />
+            <location filename="../main_window.py" line="162" />
             <source>● Trực tuyến</source>
             <translation>● Online</translation>
             <extra-code-en>● Online</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="164" />
+            <location filename="../main_window.py" line="163" />
             <source>○ Ngoại tuyến</source>
             <translation>○ Offline</translation>
             <extra-code-en>○ Offline</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="166" />
+            <location filename="../main_window.py" line="165" />
             <source>Nháp: {a} · Chờ duyệt: {b} · Chờ gửi: {c}</source>
             <translation>Drafts: {a} · To approve: {b} · To send: {c}</translation>
             <extra-code-en>Drafts: {a} · To approve: {b} · To send: {c}</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="182" />
+            <location filename="../main_window.py" line="181" />
             <source>Đã có phiên bản mới {latest} (máy đang dùng {installed}). Cách cập nhật: {where}</source>
             <translation>A newer version {latest} exists (this station runs {installed}). How to update: {where}</translation>
             <extra-code-en>A newer version {latest} exists (this station runs {installed}). How to update: {where}</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="200" />
+            <location filename="../main_window.py" line="199" />
             <source>Máy ảnh {c} · Máy quét {s}</source>
             <translation>Camera {c} · Scanner {s}</translation>
             <extra-code-en>Camera {c} · Scanner {s}</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="208" />
+            <location filename="../main_window.py" line="207" />
             <source>⚠ Đã quá hạn đồng bộ</source>
             <translation>⚠ Sync overdue</translation>
             <extra-code-en>⚠ Sync overdue</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="209" />
+            <location filename="../main_window.py" line="208" />
             <source>⚠ Quá nhiều hồ sơ chờ duyệt</source>
             <translation>⚠ Too many to approve</translation>
             <extra-code-en>⚠ Too many to approve</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="210" />
+            <location filename="../main_window.py" line="209" />
             <source>⚠ Hồ sơ chờ duyệt quá lâu</source>
             <translation>⚠ Approvals overdue</translation>
             <extra-code-en>⚠ Approvals overdue</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="211" />
+            <location filename="../main_window.py" line="210" />
             <source>⚠ Quá nhiều gói chưa gửi</source>
             <translation>⚠ Too many undelivered</translation>
             <extra-code-en>⚠ Too many undelivered</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="212" />
+            <location filename="../main_window.py" line="211" />
             <source>⚠ Đã quá hạn cập nhật</source>
             <translation>⚠ Update overdue</translation>
             <extra-code-en>⚠ Update overdue</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="215" />
+            <location filename="../main_window.py" line="214" />
             <source>{n} ngày tới hạn đồng bộ</source>
             <translation>{n} days until sync is due</translation>
             <extra-code-en>{n} days until sync is due</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="216" />
+            <location filename="../main_window.py" line="215" />
             <source>còn {n} hồ sơ tới hạn chờ duyệt</source>
             <translation>{n} records to the approval limit</translation>
             <extra-code-en>{n} records to the approval limit</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="218" />
+            <location filename="../main_window.py" line="217" />
             <source>{n} ngày tới hạn duyệt</source>
             <translation>{n} days until approval is due</translation>
             <extra-code-en>{n} days until approval is due</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="219" />
+            <location filename="../main_window.py" line="218" />
             <source>còn {n} gói tới hạn chưa gửi</source>
             <translation>{n} packets to the delivery limit</translation>
             <extra-code-en>{n} packets to the delivery limit</extra-code-en>
         </message>
         <message>
-            <location filename="../main_window.py" line="220" />
+            <location filename="../main_window.py" line="219" />
             <source>{n} ngày tới hạn cập nhật</source>
             <translation>{n} days until update is due</translation>
             <extra-code-en>{n} days until update is due</extra-code-en>
@@ -2262,7 +2262,7 @@ Record id: {id}</extra-code-en>
     <context>
         <name>app.ui.shell</name>
         <message>
-            <location filename="../shell.py" line="38" />
+            <location filename="../shell.py" line="36" />
             <source>Trạm thu nhận căn cước</source>
             <translation>Identity enrollment station</translation>
             <extra-code-en>Identity enrollment station</extra-code-en>

@@ -1,15 +1,10 @@
-"""What the capture steps share: finger names and the order the officer takes them in.
-
-The photo step (photo_step.py) and the guided fingerprint step (finger_step.py) replaced the
-one-button capture that lived here (the command line's `enroll --devices` still captures in one
-go through app/services/capture.capture_all).
-"""
+"""Finger names (vi/en) and the order the officer takes positions in: 4-4-2 slaps, then
+rolled fingers. Shared by the fingerprint step and its hand diagram."""
 
 from __future__ import annotations
 
 from app.ui.i18n import mark
 
-FACE = "face.jpg"
 FINGERS = {1: mark("Ngón cái phải", "R thumb"), 2: mark("Ngón trỏ phải", "R index"),
            3: mark("Ngón giữa phải", "R middle"), 4: mark("Ngón áp út phải", "R ring"),
            5: mark("Ngón út phải", "R little"), 6: mark("Ngón cái trái", "L thumb"),
