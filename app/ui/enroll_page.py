@@ -44,12 +44,6 @@ def _titles() -> list[str]:
             t("Vân tay", "Fingerprints"), t("Kiểm tra", "Review"), t("Đã lưu", "Saved")]
 
 
-def session_worklist(session: Session) -> WorklistSearch:
-    """The station's worklist search if the service offers one, else an empty list."""
-    fn = getattr(session, "search_worklist", None)
-    return fn if callable(fn) else (lambda _text: [])
-
-
 class EnrollPage(QWidget):
     def __init__(self, session: Session, master: MasterData,
                  worklist: WorklistSearch | None = None,
@@ -85,7 +79,7 @@ class EnrollPage(QWidget):
         top.addWidget(self.steps_label, 1)
         top.addWidget(self.save_state)
         top.addWidget(drafts)
-        self.find = FindStep(worklist or session_worklist(session), master)
+        self.find = FindStep(worklist or (lambda _text: []), master)  # no worklist: blank forms
         self.form = EnrollmentForm(master, today())
         self.photo = PhotoStep(self.devices)
         self.fingers = FingerStep(self.devices)

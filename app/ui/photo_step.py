@@ -39,6 +39,7 @@ from app.services.portrait_live import LiveCapture, LiveCheck, LiveFrame, Portra
 from app.ui import operations
 from app.ui.enroll_steps import POLICY_TEXT
 from app.ui.i18n import t, t_pair
+from app.ui.record_view import show_image
 
 PASS, FAIL, WAIT = QColor("#1e8e3e"), QColor("#e0a000"), QColor("#ffffff")
 
@@ -236,11 +237,7 @@ class PhotoStep(QWidget):
         data = blobs.get(FACE_BLOB)
         self.has_photo = FACE_BLOB in blobs
         if data:
-            pix = QPixmap()
-            pix.loadFromData(data)
-            self.portrait.setPixmap(pix.scaled(self.portrait.size(),
-                                               Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
+            show_image(self.portrait, data)
         else:
             self.portrait.setPixmap(QPixmap())
             self.portrait.setText(t("Đã có ảnh", "Photo taken") if self.has_photo

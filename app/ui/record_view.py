@@ -64,6 +64,14 @@ def short_time(text: str | None) -> str:
     return f"{s[8:10]}/{s[5:7]} {s[11:16]}"
 
 
+def show_image(label: QLabel, data: bytes) -> None:
+    """An encoded image (the portrait JPEG) fitted into a label, aspect kept."""
+    pix = QPixmap()
+    pix.loadFromData(data)
+    label.setPixmap(pix.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation))
+
+
 def readonly_table(columns: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
@@ -153,11 +161,7 @@ class RecordView(QWidget):
         self.head.setText("<br>".join(lines))
         self.portrait.setVisible(face is not None)
         if face:
-            pix = QPixmap()
-            pix.loadFromData(face)
-            self.portrait.setPixmap(pix.scaled(self.portrait.size(),
-                                               Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
+            show_image(self.portrait, face)
         rows = [[k, v] for k, v in cc01_fields(record, self.master) if v]
         fill(self.table, rows)
         self.table.resizeRowsToContents()
