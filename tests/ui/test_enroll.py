@@ -62,6 +62,16 @@ def capture_now(qtbot, page):
                     timeout=WAIT)
 
 
+def capture_to_review(qtbot, page):
+    """From a valid form: Next, the photo and prints, on through to the review step."""
+    page.go_next()
+    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
+    capture_now(qtbot, page)
+    page.go_next()
+    page.go_next()
+    assert page.step == "review"
+
+
 def wait_saved(qtbot, page):
     qtbot.waitUntil(lambda: page.record_id is not None and not page._saving
                     and not page._dirty, timeout=WAIT)
@@ -199,12 +209,7 @@ def test_warning_reason_is_kept_and_lets_the_record_complete(qtbot, page, statio
     type_text(page.form.editors["full_name"], "Ánh")
     qtbot.waitUntil(lambda: msgs["full_name"].reason.isVisible(), timeout=WAIT)
     type_text(msgs["full_name"].reason, "Giấy khai sinh ghi một chữ")
-    page.go_next()
-    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
-    capture_now(qtbot, page)
-    page.go_next()
-    page.go_next()
-    assert page.step == "review"
+    capture_to_review(qtbot, page)
     qtbot.waitUntil(lambda: "lý do: Giấy khai sinh" in page.review.notes.text(), timeout=WAIT)
     page.review.consent.setChecked(True)
     page.complete()
@@ -262,12 +267,7 @@ def test_print_cc01_at_review_and_the_slip_once_saved(qtbot, page, officer):
     pick_first(qtbot, page, "nguyen")
     qtbot.waitUntil(lambda: page.problems is not None and not page._checker.isActive(),
                     timeout=WAIT)
-    page.go_next()
-    qtbot.waitUntil(lambda: page.step == "photo", timeout=WAIT)
-    capture_now(qtbot, page)
-    page.go_next()
-    page.go_next()
-    assert page.step == "review"
+    capture_to_review(qtbot, page)
     wait_saved(qtbot, page)
     name = page.form.value()["full_name"]
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
