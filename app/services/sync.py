@@ -310,6 +310,8 @@ class SyncWorker:
                 except Exception as exc:  # noqa: BLE001 - reported, and the worker lives on
                     report = {"online": False, "error": type(exc).__name__,
                               "message": getattr(exc, "en", "")}
+                if self._stop.is_set():
+                    return  # whoever stopped us no longer wants reports
                 self.on_report(report)
                 delay = self.interval if report.get("online") else min(
                     self.max_interval, delay * 2)

@@ -24,6 +24,9 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any]) -> None:
         super().__init__()
+        # Python owns the job (its relay keeps it until the answer is delivered and lets go of
+        # it on the GUI thread): the pool must not delete it, and its signals, on its own thread.
+        self.setAutoDelete(False)
         self.fn = fn
         self.signals = _Signals()
 
